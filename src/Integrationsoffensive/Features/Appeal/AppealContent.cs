@@ -1,0 +1,55 @@
+namespace Integrationsoffensive.Features.Appeal;
+
+/// <summary>The appeal as the home page shows it, put together from the files in content/.</summary>
+public sealed record AppealContent(
+    string Title,
+    string? Description,
+    string Version,
+    string LeadHtml,
+    string TextHtml,
+    IReadOnlyList<Demand> Demands,
+    string ClosingTitle,
+    string ClosingHtml,
+    IReadOnlyList<FoundingOrganization> FoundingOrganizations)
+{
+    public const string AppealFile = "aufruf.md";
+    public const string DemandsFolder = "forderungen";
+    public const string ClosingFile = "schlussaufruf.md";
+    public const string FoundersFile = "erstunterzeichnende.yml";
+
+    /// <summary>The appeal, or null if its main file has never loaded (then the page answers 503).</summary>
+    public static AppealContent? Load(ContentStore store)
+    {
+        var appeal = store.Document<AppealFrontMatter>(AppealFile);
+        if (appeal is null)
+        {
+            return null;
+        }
+
+        var demands = store.DocumentsIn(DemandsFolder)
+            .Select(store.Document<DemandFrontMatter>)
+            .OfType<ContentDocument<DemandFrontMatter>>()
+            .Select(d => new Demand(d.FrontMatter.Number, d.FrontMatter.Title, d.Html))
+            .OrderBy(d => d.Number)
+            .ToList();
+        var closing = store.Document<PageFrontMatter>(ClosingFile);
+        var founders = store.Data<List<FoundingOrganization>>(FoundersFile) ?? [];
+
+        return new AppealContent(
+            appeal.FrontMatter.Title,
+            appeal.FrontMatter.Description,
+            appeal.FrontMatter.Version,
+            appeal.FrontMatter.LeadHtml,
+            appeal.Html,
+            demands,
+            closing?.FrontMatter.Title ?? "",
+            closing?.Html ?? "",
+            founders.Where(f => !string.IsNullOrWhiteSpace(f.Name)).ToList());
+    }
+}
+
+/// <summary>One of the demands; its anchor on the home page is #forderung-N.</summary>
+public sealed record Demand(int Number, string Title, string Html)
+{
+    public string Anchor => $"forderung-{Number}";
+}

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Integrationsoffensive.Hosting;
+
+/// <summary>
+/// Serilog for the whole site. Request log lines name the route pattern, never the concrete path,
+/// because paths carry confirmation and withdrawal tokens; no IP address is ever logged.
+/// </summary>
+public static partial class Logging
+{
+    public static void AddSiteLogging(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(
+            (services, config) =>
+            {
+                config
+                    .MinimumLevel.Information()
+                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                    .ReadFrom.Configuration(builder.Configuration)
+                    .ReadFrom.Services(services)
+                    .Enrich.FromLogContext()
+                    .Enrich.With<WithoutRequestPath>();
+                if (development)
+                {
+                    config.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    config.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+            },
+            // Each host keeps its own logger instead of replacing the static Log.Logger, and events go to
+            // other ILoggerProviders too, so that tests running several sites capture each one's log.
+            preserveStaticLogger: true,
+            writeToProviders: true);
+    }
+
+    public static void UseSiteRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The host's own logger: the static Log.Logger is left untouched (see AddSiteLogging).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = "HTTP {RequestMethod:l} {RequestRoute:l} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetMessageTemplateProperties = (context, _, elapsed, statusCode) =>
+            [
+                new("RequestMethod", new ScalarValue(context.Request.Method)),
+                new("RequestRoute", new ScalarValue(RouteForLog(context))),
+                new("StatusCode", new ScalarValue(statusCode)),
+                new("Elapsed", new ScalarValue(elapsed)),
+            ];
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+
+    /// <summary>
+    /// "/mitzeichnen/bestaetigen/{token}" instead of the real path. Requests that matched no
+    /// endpoint log their path with anything that looks like an address or a token masked.
+    /// </summary>
+    internal static string RouteForLog(HttpContext context)
+    {
+        if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern })
+        {
+            return "/" + pattern.TrimStart('/');
+        }
+
+        var path = context.Request.Path.Value ?? "/";
+        if (path.Length > 120)
+        {
+            path = path[..120] + "…";
+        }
+
+        return SensitiveSegment().Replace(path, "[entfernt]");
+    }
+
+    // A segment containing "@" (an e-mail address) or a long run of token characters.
+    [GeneratedRegex(@"[^/]*@[^/]*|[A-Za-z0-9_\-]{20,}")]
+    private static partial Regex SensitiveSegment();
+
+    /// <summary>
+    /// ASP.NET Core puts the concrete request path into the scope of every log event during a
+    /// request; with tokens in confirmation links that would leak them. The route is logged instead.
+    /// </summary>
+    private sealed class WithoutRequestPath : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory) =>
+            logEvent.RemovePropertyIfPresent("RequestPath");
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Integrationsoffensive.Hosting;
+
+public static class WebSetup
+{
+    public static void AddSiteWeb(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        // Write „ü“ as „ü“, not as "&#xFC;": every page is German.
+        builder.Services.Configure<WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRouting(options =>
+        {
+            options.LowercaseUrls = true;
+            options.AppendTrailingSlash = false;
+        });
+
+        var keys = builder.DataDirectory().SubDirectory("keys");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Integrationsoffensive")
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        // Ready means the database answers a real query, not just that a connection opens.
+        builder.Services.AddHealthChecks().AddDbContextCheck<Data.AppDbContext>(
+            tags: ["ready"],
+            customTestQuery: async (db, cancellationToken) =>
+            {
+                await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+                return true;
+            });
+    }
+
+    public static void UseSiteErrorPages(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/fehler");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+    }
+}

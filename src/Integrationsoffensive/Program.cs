@@ -1,0 +1,38 @@
+using Integrationsoffensive.Cli;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Site;
+using Integrationsoffensive.Hosting;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSiteLogging();
+builder.AddSiteOptions();
+builder.AddData();
+builder.Services.AddAppealContent();
+builder.AddSiteWeb();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+app.WarmUpContent();
+
+app.UseSiteErrorPages();
+app.UseSecurityHeaders();
+app.UseSiteRequestLogging();
+app.UseRouting();
+
+app.MapStaticAssets();
+app.MapSiteEndpoints();
+app.MapRazorPages().WithStaticAssets();
+
+await app.RunAsync();
+return 0;
+
+// Visible to WebApplicationFactory in the tests.
+public partial class Program;

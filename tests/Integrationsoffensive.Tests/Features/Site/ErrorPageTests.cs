@@ -1,0 +1,89 @@
+using System.Net;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrationsoffensive.Tests.Features.Site;
+
+/// <summary>A site whose pages throw when asked to, to see what a reader gets from an unexpected failure.</summary>
+public sealed class ThrowingSiteFactory : SiteFactory
+{
+    public const string Secret = "geheime-interna-4711";
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.Configure<MvcOptions>(options => options.Filters.Add(new ThrowWhenAsked()));
+
+    private sealed class ThrowWhenAsked : IPageFilter
+    {
+        public void OnPageHandlerSelected(PageHandlerSelectedContext context)
+        {
+        }
+
+        public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+        {
+            // The error page is re-executed with the same query string; it must not throw again.
+            if (context.HttpContext.Request.Query.ContainsKey("ausnahme")
+                && !context.HttpContext.Request.Path.StartsWithSegments("/fehler"))
+            {
+                throw new InvalidOperationException(Secret);
+            }
+        }
+
+        public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+        {
+        }
+    }
+}
+
+public sealed class ErrorPageTests(ThrowingSiteFactory site) : IClassFixture<ThrowingSiteFactory>
+{
+    [Fact]
+    public async Task Get_UnknownPath_ShowsTheGerman404InTheLayout()
+    {
+        var (response, document) = await site.CreatePlainClient().GetPageAsync("/gibt-es-nicht/wirklich");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Seite nicht gefunden", document.QuerySelector("h1")!.Text());
+        Assert.NotNull(document.QuerySelector("footer a[href='/impressum']"));
+        Assert.Equal("noindex", document.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task Get_UnknownStaticPage_Answers404()
+    {
+        var response = await site.CreatePlainClient().GetAsync("/unbekannte-seite");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_PathTraversalAsPageName_Answers404()
+    {
+        var response = await site.CreatePlainClient().GetAsync("/..%2Faufruf");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_PageThatThrows_ShowsTheGerman500_WithoutStackTrace()
+    {
+        var (response, document) = await site.CreatePlainClient().GetPageAsync("/impressum?ausnahme=1");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Ein Fehler ist aufgetreten", document.QuerySelector("h1")!.Text());
+        var html = document.DocumentElement.OuterHtml;
+        Assert.DoesNotContain(ThrowingSiteFactory.Secret, html);
+        Assert.DoesNotContain("InvalidOperationException", html);
+        Assert.Contains(site.Logs.Entries, e => e.Exception?.Message == ThrowingSiteFactory.Secret);
+    }
+
+    [Fact]
+    public async Task Get_ErrorPageDirectly_AnswersWithItsCode()
+    {
+        var (response, document) = await site.CreatePlainClient().GetPageAsync("/fehler/429");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("Zu viele Anfragen", document.QuerySelector("h1")!.Text());
+    }
+}

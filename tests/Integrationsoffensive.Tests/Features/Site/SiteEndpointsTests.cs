@@ -1,0 +1,100 @@
+using System.Net;
+using System.Xml.Linq;
+using Integrationsoffensive.Tests.Infrastructure;
+
+namespace Integrationsoffensive.Tests.Features.Site;
+
+public sealed class SiteEndpointsTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task Get_Healthz_AnswersHealthy()
+    {
+        var response = await site.CreatePlainClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Get_HealthzReady_AnswersHealthy_WhenTheDatabaseIsMigrated()
+    {
+        var response = await site.CreatePlainClient().GetAsync("/healthz/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.True(File.Exists(Path.Combine(site.DataPath, "integrationsoffensive.db")), "The database lives in the data directory.");
+    }
+
+    [Fact]
+    public async Task Get_RobotsTxt_KeepsCrawlersOutOfPrivateAreas_AndNamesTheSitemap()
+    {
+        var response = await site.CreatePlainClient().GetAsync("/robots.txt");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Disallow: /moderation/", text);
+        Assert.Contains("Disallow: /mitzeichnen/bestaetigen/", text);
+        Assert.Contains($"Sitemap: {SiteFactory.PublicBaseUrl}/sitemap.xml", text);
+    }
+
+    [Fact]
+    public async Task Get_Sitemap_ListsThePublicPagesAsAbsoluteUrls()
+    {
+        var response = await site.CreatePlainClient().GetAsync("/sitemap.xml");
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = xml.Descendants(ns + "loc").Select(e => e.Value).ToList();
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/", locations);
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/impressum", locations);
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/datenschutz", locations);
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/barrierefreiheit", locations);
+    }
+
+    [Theory]
+    [InlineData("/favicon.ico", "image/x-icon")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
+    public async Task Get_Favicon_IsServed(string path, string contentType)
+    {
+        var response = await site.CreatePlainClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Get_Stylesheet_IsFingerprinted()
+    {
+        var (_, document) = await site.CreatePlainClient().GetPageAsync("/");
+        var href = document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+
+        Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", href);
+        var response = await site.CreatePlainClient().GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+    }
+}
+
+public sealed class ReadinessTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task Get_HealthzReady_Answers503_WhenTheDatabaseIsUnusable()
+    {
+        var client = _site.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var database = Path.Combine(_site.DataPath, "integrationsoffensive.db");
+        File.Delete(database + "-wal");
+        File.Delete(database + "-shm");
+        File.WriteAllText(database, new string('x', 4096));
+
+        var response = await client.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+}

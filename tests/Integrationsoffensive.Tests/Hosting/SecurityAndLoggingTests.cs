@@ -1,0 +1,62 @@
+using Integrationsoffensive.Hosting;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace Integrationsoffensive.Tests.Hosting;
+
+public sealed class SecurityAndLoggingTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/impressum")]
+    [InlineData("/gibt-es-nicht")]
+    [InlineData("/healthz")]
+    public async Task EveryResponse_CarriesTheStrictContentSecurityPolicy(string path)
+    {
+        var response = await site.CreatePlainClient().GetAsync(path);
+
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task RequestLog_NamesTheRoute_NotTheQueryOrClientAddress()
+    {
+        await site.CreatePlainClient().GetAsync("/impressum?email=anna@example.org");
+
+        var line = await site.Logs.WaitForAsync(e => e.Message.Contains("/{slug", StringComparison.Ordinal));
+        Assert.DoesNotContain("anna@example.org", line.Message);
+        Assert.DoesNotContain("127.0.0.1", line.Message);
+        Assert.DoesNotContain("impressum", line.Message);
+    }
+
+    [Fact]
+    public async Task StructuredLogEvents_CarryNoConcretePathOrAddress()
+    {
+        await site.CreatePlainClient().GetAsync("/impressum?email=anna@example.org");
+        await site.Logs.WaitForAsync(e => e.Message.Contains("/{slug", StringComparison.Ordinal));
+
+        var requestEvents = site.Logs.Events.Where(e => e.Properties.ContainsKey("RequestRoute")).ToList();
+        Assert.NotEmpty(requestEvents);
+        Assert.All(requestEvents, e => Assert.DoesNotContain("RequestPath", e.Properties.Keys));
+        var everything = string.Join("\n", site.Logs.Events.Select(e => string.Join(";", e.Properties.Select(p => p.Key + "=" + p.Value)) + e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.DoesNotContain("anna@example.org", everything);
+        Assert.DoesNotContain("email=", everything);
+        Assert.DoesNotContain(site.Logs.Events.SelectMany(e => e.Properties.Values), value => value.ToString() == "\"/impressum\"");
+    }
+
+    [Theory]
+    [InlineData("/gibt-es/anna@example.org", "/gibt-es/[entfernt]")]
+    [InlineData("/mitzeichnen/bestaetigen/Q2hhbmdlTWVQbGVhc2VBbmRUaGFua3M", "/mitzeichnen/bestaetigen/[entfernt]")]
+    [InlineData("/kurz/pfad", "/kurz/pfad")]
+    public void RouteForLog_WithoutEndpoint_MasksAddressesAndTokens(string path, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+
+        Assert.Equal(expected, Logging.RouteForLog(context));
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Integrationsoffensive.Tests.Infrastructure;
+
+/// <summary>
+/// The whole site in memory over a real SQLite file in a temporary data directory, with its own
+/// copy of content/ that a test may edit. Each instance is isolated; dispose deletes everything.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public const string PublicBaseUrl = "https://aufruf.example";
+
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public SiteFactory()
+    {
+        RootPath = Directory.CreateTempSubdirectory("integrationsoffensive-tests-").FullName;
+        CopyDirectory(RepositoryPaths.Content, ContentPath);
+    }
+
+    public string RootPath { get; }
+
+    public string ContentPath => Path.Combine(RootPath, "content");
+
+    public string DataPath => Path.Combine(RootPath, "data");
+
+    public LogCollector Logs { get; } = new();
+
+    /// <summary>Overrides a configuration value; call before the first client is created.</summary>
+    public SiteFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see each answer as it is.</summary>
+    public HttpClient CreatePlainClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+
+    public void WriteContent(string relativePath, string text)
+    {
+        var path = Path.Combine(ContentPath, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    public string ReadContent(string relativePath) => File.ReadAllText(Path.Combine(ContentPath, relativePath));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DataDirectory", DataPath);
+        builder.UseSetting("Content:Path", ContentPath);
+        builder.UseSetting("Site:PublicBaseUrl", PublicBaseUrl);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>Replace services at the edge of the system (clock, SMTP) in a subclass.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(RootPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may hold the file a moment longer; the OS cleans temp folders.
+            }
+        }
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
