@@ -1,6 +1,8 @@
 using Integrationsoffensive.Cli;
 using Integrationsoffensive.Data;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Features.Site;
 using Integrationsoffensive.Hosting;
 
@@ -15,6 +17,9 @@ builder.AddSiteLogging();
 builder.AddSiteOptions();
 builder.AddData();
 builder.Services.AddAppealContent();
+builder.Services.AddEmail();
+builder.Services.AddSigning();
+builder.AddSiteRateLimiting();
 builder.AddSiteWeb();
 
 var app = builder.Build();
@@ -26,6 +31,7 @@ app.UseSiteErrorPages();
 app.UseSecurityHeaders();
 app.UseSiteRequestLogging();
 app.UseRouting();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapSiteEndpoints();

@@ -1,10 +1,30 @@
+using Integrationsoffensive.Email;
+using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Features.Signing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Integrationsoffensive.Data;
 
-/// <summary>The site's database. Feature pages use it directly; entity configurations live beside it.</summary>
+/// <summary>The site's database. Feature pages use it directly; entity configurations live beside the entities.</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
 {
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationToken> ApplicationTokens => Set<ApplicationToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    // Every time stamp is UTC; SQLite forgets the kind, so it is restored on reading.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

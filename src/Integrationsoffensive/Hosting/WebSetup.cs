@@ -12,7 +12,11 @@ public static class WebSetup
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.ConfigureFilter(new Features.Shared.HandlerRequiredFilter());
+        });
         // Write „ü“ as „ü“, not as "&#xFC;": every page is German.
         builder.Services.Configure<WebEncoderOptions>(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,12 +1,11 @@
+using AngleSharp;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Integrationsoffensive.Tests.Infrastructure;
 
 /// <summary>Reads responses as a browser would: parsed HTML to query with CSS selectors.</summary>
 public static class Html
 {
-    private static readonly HtmlParser Parser = new();
 
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(this HttpClient client, string url)
     {
@@ -14,8 +13,14 @@ public static class Html
         return (response, await response.ReadDocumentAsync());
     }
 
-    public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
-        Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+    /// <summary>The response parsed with its address, so forms without an action post back to it.</summary>
+    public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var address = response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/";
+        var document = await BrowsingContext.New().OpenAsync(request => request.Content(html).Address(address));
+        return (IHtmlDocument)document;
+    }
 
     /// <summary>The visible text of an element with white space folded, as a reader would see it.</summary>
     public static string Text(this AngleSharp.Dom.IElement element) =>

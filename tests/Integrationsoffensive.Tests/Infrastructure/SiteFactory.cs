@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Integrationsoffensive.Tests.Infrastructure;
@@ -30,6 +32,11 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public LogCollector Logs { get; } = new();
 
+    /// <summary>The site's clock; tests move it forward to expire links or pass the minimum fill time.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    public string PickupPath => Path.Combine(DataPath, "mail");
+
     /// <summary>Overrides a configuration value; call before the first client is created.</summary>
     public SiteFactory WithSetting(string key, string? value)
     {
@@ -56,6 +63,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", DataPath);
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Site:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Email:PollIntervalSeconds", "0.05");
+        builder.UseSetting("Email:ModeratorAddresses:0", "moderation@aufruf.example");
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -66,6 +76,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
             services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             ConfigureTestServices(services);
         });
     }

@@ -1,19 +1,25 @@
+using Integrationsoffensive.Data;
 using Integrationsoffensive.Features.Shared;
+using Integrationsoffensive.Features.Signatories;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Integrationsoffensive.Features.Appeal;
 
 /// <summary>The home page: the appeal, its demands, the closing call and who started it.</summary>
-public sealed class IndexModel(ContentStore store) : PageModel, IPageMetadata
+public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel, IPageMetadata
 {
+    public const int NewestCount = 10;
+
     public AppealContent Appeal { get; private set; } = null!;
+
+    public IReadOnlyList<PublicSignatory> NewestCoSigners { get; private set; } = [];
 
     public string PageTitle => Appeal.Title;
 
     public string? PageDescription => Appeal.Description;
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         var appeal = AppealContent.Load(store);
         if (appeal is null)
@@ -23,6 +29,7 @@ public sealed class IndexModel(ContentStore store) : PageModel, IPageMetadata
         }
 
         Appeal = appeal;
+        NewestCoSigners = await PublishedSignatories.NewestAsync(db, NewestCount);
         return Page();
     }
 }

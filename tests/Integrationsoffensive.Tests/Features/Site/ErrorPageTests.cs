@@ -78,6 +78,22 @@ public sealed class ErrorPageTests(ThrowingSiteFactory site) : IClassFixture<Thr
         Assert.Contains(site.Logs.Entries, e => e.Exception?.Message == ThrowingSiteFactory.Secret);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/impressum")]
+    [InlineData("/mitzeichnen/danke")]
+    public async Task Post_ToAPageWithoutAForm_Answers405_WithAValidToken(string path)
+    {
+        var client = site.CreatePlainClient();
+        var (_, form) = await client.GetPageAsync("/mitzeichnen/neuer-link");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("Diese Aktion ist hier nicht möglich", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+    }
+
     [Fact]
     public async Task Get_ErrorPageDirectly_AnswersWithItsCode()
     {

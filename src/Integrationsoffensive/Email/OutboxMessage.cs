@@ -1,0 +1,69 @@
+namespace Integrationsoffensive.Email;
+
+/// <summary>
+/// An e-mail waiting to be sent. It is added to the same SaveChanges as the change that causes
+/// it, so a mail is never lost and never sent for a change that was rolled back.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+    }
+
+    public OutboxMessage(string toAddress, string? toName, string subject, MailBody body, DateTime now)
+    {
+        ToAddress = toAddress;
+        ToName = toName;
+        Subject = subject;
+        TextBody = body.Text;
+        HtmlBody = body.Html;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>The application the mail is about; its mails are deleted with its contact data.</summary>
+    public int? ApplicationId { get; private set; }
+
+    public string ToAddress { get; private set; } = "";
+    public string? ToName { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime NextAttemptAt { get; private set; }
+    public DateTime? LockedUntil { get; set; }
+    public int Attempts { get; private set; }
+    public DateTime? SentAt { get; private set; }
+    public DateTime? FailedAt { get; private set; }
+
+    /// <summary>The kind of the last error (no message text: SMTP errors may quote addresses).</summary>
+    public string? LastError { get; private set; }
+
+    public void MarkSent(DateTime now)
+    {
+        SentAt = now;
+        LockedUntil = null;
+        Attempts++;
+    }
+
+    /// <summary>Schedules the next try with exponential backoff, or gives up after the last one.</summary>
+    public void MarkFailed(DateTime now, string error, int maxAttempts)
+    {
+        Attempts++;
+        LastError = error;
+        LockedUntil = null;
+        if (Attempts >= maxAttempts)
+        {
+            FailedAt = now;
+            return;
+        }
+
+        NextAttemptAt = now + Backoff(Attempts);
+    }
+
+    /// <summary>30 s, 1 min, 2 min, 4 min … capped at one hour.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+}

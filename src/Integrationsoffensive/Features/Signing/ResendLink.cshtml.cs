@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Shared;
+using Integrationsoffensive.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Features.Signing;
+
+/// <summary>
+/// /mitzeichnen/neuer-link: a new confirmation link for every unconfirmed application of an
+/// address. The answer is the same whether or not the address is known.
+/// </summary>
+[EnableRateLimiting(RateLimits.Forms)]
+public sealed class ResendLinkModel(AppDbContext db, SigningMails mails, TimeProvider clock) : PageModel, IPageMetadata
+{
+    [BindProperty]
+    public ResendInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public string PageTitle => "Neuen Bestätigungslink anfordern";
+
+    public bool NoIndex => true;
+
+    public void OnGet(bool gesendet) => Sent = gesendet;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Input.Email = TextInput.SingleLine(Input.Email);
+        ModelState.Clear();
+        if (!TryValidateModel(Input, nameof(Input)))
+        {
+            return Page();
+        }
+
+        var email = ApplyInput.NormalizedEmail(Input.Email!);
+        if (email is not null)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var waiting = await db.Applications.Where(a => a.Email == email && a.Status == ApplicationStatus.Submitted).ToListAsync();
+            foreach (var application in waiting)
+            {
+                mails.ConfirmationRequest(application, now);
+                application.RecordConfirmationResent(now);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return RedirectToPage(new { gesendet = true });
+    }
+
+    public sealed class ResendInput
+    {
+        [Required(ErrorMessage = "Bitte geben Sie die E-Mail-Adresse an, mit der Sie mitgezeichnet haben.")]
+        [StringLength(FieldLimits.Email, ErrorMessage = "Die E-Mail-Adresse darf höchstens {1} Zeichen lang sein.")]
+        public string? Email { get; set; }
+    }
+}

@@ -1,0 +1,83 @@
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Email;
+using Integrationsoffensive.Features.Moderation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Integrationsoffensive.Features.Signing;
+
+/// <summary>
+/// Deletes personal data whose time is up: applications never confirmed, and mails already sent.
+/// Each deletion is idempotent, so several instances may run it at once.
+/// </summary>
+public sealed class RetentionJob(
+    AppDbContext db,
+    TimeProvider clock,
+    IOptions<SigningOptions> signing,
+    IOptions<EmailOptions> email,
+    ILogger<RetentionJob> logger)
+{
+    public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var days = signing.Value.UnconfirmedRetentionDays;
+        var unconfirmedBefore = now.AddDays(-days);
+
+        var expired = await db.Applications
+            .Where(a => a.Status == ApplicationStatus.Submitted && a.SubmittedAt < unconfirmedBefore)
+            .ToListAsync(cancellationToken);
+        foreach (var application in expired)
+        {
+            db.AuditEntries.Add(new AuditEntry(now, AuditActors.System, AuditActions.DeletedUnconfirmed,
+                $"Mitzeichnung Nr. {application.Id} („{application.OrganizationName}“) nach {days} Tagen ohne Bestätigung gelöscht"));
+            db.Applications.Remove(application); // tokens and mails go with it (cascade)
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var sentBefore = now.AddDays(-email.Value.SentRetentionDays);
+        var mails = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
+
+        if (expired.Count > 0 || mails > 0)
+        {
+            logger.LogInformation("Retention deleted {Applications} unconfirmed applications and {Mails} sent mails", expired.Count, mails);
+        }
+
+        return new RetentionResult(expired.Count, mails);
+    }
+}
+
+public sealed record RetentionResult(int UnconfirmedApplicationsDeleted, int SentMailsDeleted);
+
+public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<SigningOptions> options, ILogger<RetentionService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.RetentionIntervalMinutes));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Retention run failed; it runs again at the next interval");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Integrationsoffensive.Hosting;
+
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>Switch off for load tests only.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Form submissions one client address may make per window.</summary>
+    public int PermitLimit { get; set; } = 10;
+
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// The framework's rate limiter, per client IP, on form submissions (apply, confirm, resend,
+/// withdraw). Reading pages is never limited. Counters live in memory only and are not logged.
+/// A rejected request gets 429, Retry-After and the German error page.
+/// </summary>
+public static class RateLimits
+{
+    public const string Forms = "forms";
+
+    public static void AddSiteRateLimiting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitingOptions>()
+            .BindConfiguration(RateLimitingOptions.Section)
+            .Validate(o => o.PermitLimit > 0 && o.WindowSeconds > 0, "RateLimiting:PermitLimit and WindowSeconds must be positive.")
+            .ValidateOnStart();
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+                    .CreateLogger(typeof(RateLimits)).LogWarning("Rate limit reached for a form submission");
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(Forms, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+                if (!settings.Enabled || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
+
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.PermitLimit,
+                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+        });
+    }
+}

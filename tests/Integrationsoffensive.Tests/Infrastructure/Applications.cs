@@ -1,0 +1,71 @@
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Signing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrationsoffensive.Tests.Infrastructure;
+
+/// <summary>Applications in a known state, built through the entity's own transitions.</summary>
+public static class Applications
+{
+    public static ApplicationDetails Details(string name = "Flüchtlingshilfe Musterstadt e. V.", string email = "kontakt@fluechtlingshilfe.example", string place = "Musterstadt") =>
+        new(name, "fluechtlingsinitiative", place, "giessen", "https://fluechtlingshilfe.example", "Weil Integration gelingt.", "Anna Beispiel", email, "0641 123456");
+
+    /// <summary>The values a person types into /mitzeichnen, valid by default.</summary>
+    public static Dictionary<string, string?> FormValues(string name = "Flüchtlingshilfe Musterstadt e. V.", string email = "kontakt@fluechtlingshilfe.example") => new()
+    {
+        ["Input.OrganizationName"] = name,
+        ["Input.OrganizationType"] = "fluechtlingsinitiative",
+        ["Input.Place"] = "Musterstadt",
+        ["Input.Region"] = "giessen",
+        ["Input.Website"] = "https://fluechtlingshilfe.example",
+        ["Input.Statement"] = "Weil Integration gelingt.",
+        ["Input.ContactName"] = "Anna Beispiel",
+        ["Input.Email"] = email,
+        ["Input.Phone"] = "0641 123456",
+        ["Input.Consent"] = "true",
+        ["Input.Authorized"] = "true",
+    };
+
+    public static Task<Application> SubmittedAsync(this SiteFactory site, ApplicationDetails? details = null) =>
+        site.SeedAsync(ApplicationStatus.Submitted, details);
+
+    public static Task<Application> ConfirmedAsync(this SiteFactory site, ApplicationDetails? details = null) =>
+        site.SeedAsync(ApplicationStatus.Confirmed, details);
+
+    public static Task<Application> PublishedAsync(this SiteFactory site, ApplicationDetails? details = null) =>
+        site.SeedAsync(ApplicationStatus.Published, details);
+
+    private static async Task<Application> SeedAsync(this SiteFactory site, ApplicationStatus status, ApplicationDetails? details)
+    {
+        var now = site.Clock.GetUtcNow().UtcDateTime;
+        var application = Application.Submit(details ?? Details(), "2023-11", ConsentText.Version, possibleDuplicate: false, now);
+        if (status is ApplicationStatus.Confirmed or ApplicationStatus.Published)
+        {
+            application.Confirm(now);
+        }
+
+        if (status is ApplicationStatus.Published)
+        {
+            application.Publish("moderation@example.org", now);
+        }
+
+        await site.WithDbAsync(async db =>
+        {
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+        });
+        return application;
+    }
+
+    public static async Task WithDbAsync(this SiteFactory site, Func<AppDbContext, Task> action)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public static async Task<T> WithDbAsync<T>(this SiteFactory site, Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}

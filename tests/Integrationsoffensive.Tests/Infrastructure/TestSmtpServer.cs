@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Integrationsoffensive.Tests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server on a free loopback port, inside the test process. The site talks to it with
+/// MailKit exactly as it would talk to the campaign's mail provider.
+/// </summary>
+public sealed class TestSmtpServer : IDisposable
+{
+    private readonly ConcurrentQueue<MimeMessage> _messages = new();
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+
+    public TestSmtpServer(int? port = null) => Port = port ?? FreePort();
+
+    public int Port { get; }
+
+    public IReadOnlyList<MimeMessage> Messages => [.. _messages];
+
+    public TestSmtpServer Start()
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(_messages));
+        _stop = new CancellationTokenSource();
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        return this;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages match, then returns them.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<MimeMessage, bool> predicate, int count = 1)
+    {
+        for (var attempt = 0; attempt < 250; attempt++)
+        {
+            var matching = _messages.Where(predicate).ToList();
+            if (matching.Count >= count)
+            {
+                return matching;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Expected {count} matching mail(s); received: "
+            + string.Join(", ", _messages.Select(m => $"{m.To} „{m.Subject}“")));
+    }
+
+    public void Dispose()
+    {
+        _stop?.Cancel();
+        try
+        {
+            _running?.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // cancelled on purpose
+        }
+
+        _stop?.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            await using var stream = new MemoryStream(buffer.ToArray());
+            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
