@@ -32,6 +32,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public LogCollector Logs { get; } = new();
 
+    /// <summary>False keeps the files after disposal, to start a second site on the same data (a restart).</summary>
+    public bool DeleteOnDispose { get; set; } = true;
+
     /// <summary>The site's clock; tests move it forward to expire links or pass the minimum fill time.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
@@ -89,7 +92,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && DeleteOnDispose)
         {
             try
             {

@@ -58,7 +58,12 @@ public sealed class TestSmtpServer : IDisposable
 
     public void Dispose()
     {
-        _stop?.Cancel();
+        if (_stop is null)
+        {
+            return;
+        }
+
+        _stop.Cancel();
         try
         {
             _running?.Wait(TimeSpan.FromSeconds(5));
@@ -68,7 +73,8 @@ public sealed class TestSmtpServer : IDisposable
             // cancelled on purpose
         }
 
-        _stop?.Dispose();
+        _stop.Dispose();
+        _stop = null;
     }
 
     public static int FreePort()

@@ -14,8 +14,9 @@ public static class SigningSteps
     }
 
     /// <summary>The site-relative path of the link in a mail, e.g. "/mitzeichnen/bestaetigen/…".</summary>
-    public static string LinkIn(string mailText, string pathStart)
+    public static string LinkIn(string? mailText, string pathStart)
     {
+        Assert.NotNull(mailText);
         var start = mailText.IndexOf(SiteFactory.PublicBaseUrl + pathStart, StringComparison.Ordinal);
         Assert.True(start >= 0, $"No link to {pathStart} in the mail:\n{mailText}");
         var end = mailText.IndexOfAny([' ', '\n', '\r'], start);

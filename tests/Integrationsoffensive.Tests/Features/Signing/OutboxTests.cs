@@ -1,0 +1,98 @@
+using Integrationsoffensive.Email;
+using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Tests.Features.Signing;
+
+public sealed class OutboxTests
+{
+    [Fact]
+    public async Task WithoutSmtpSettings_MailsAreWrittenAsEmlFilesIntoTheDataDirectory()
+    {
+        using var site = new SiteFactory();
+
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+
+        var mail = (await site.WaitForPickupMailsAsync(m => m.Subject == SigningMails.ConfirmSubject)).Single();
+        Assert.Equal("kontakt@fluechtlingshilfe.example", mail.To.Mailboxes.Single().Address);
+        Assert.StartsWith(Path.Combine(site.DataPath, "mail"), site.PickupPath);
+        Assert.Contains("/mitzeichnen/bestaetigen/", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task SmtpDownThenUp_EveryMailArrivesExactlyOnce()
+    {
+        using var site = new SmtpSiteFactory(startServer: false);
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues(name: "Zweiter Verein", email: "zwei@verein.example"));
+
+        // Both mails fail while nothing listens, and wait for their next try.
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1 && m.SentAt == null), expected: 2);
+        var failed = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstAsync());
+        Assert.Equal("SocketException", failed.LastError);
+        Assert.True(failed.NextAttemptAt > site.Clock.GetUtcNow().UtcDateTime);
+
+        site.Smtp.Start();
+        site.Clock.Advance(OutboxMessage.Backoff(1) + TimeSpan.FromSeconds(1));
+
+        var arrived = await site.Smtp.WaitForAsync(m => m.Subject == SigningMails.ConfirmSubject, count: 2);
+        await Task.Delay(500); // several more polls: nothing may be sent twice
+        Assert.Equal(2, site.Smtp.Messages.Count);
+        Assert.Equal(["kontakt@fluechtlingshilfe.example", "zwei@verein.example"], arrived.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Equal(0, await site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)));
+    }
+
+    [Fact]
+    public async Task Restart_WithUnsentMail_SendsItAfterwards()
+    {
+        var smtp = new TestSmtpServer();
+        string dataPath;
+        using (var first = new SmtpSiteFactory(startServer: false) { DeleteOnDispose = false })
+        {
+            first.WithSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await first.ApplyAsync(first.CreatePlainClient(), Applications.FormValues());
+            await WaitUntilAsync(first, db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1), expected: 1);
+            dataPath = first.DataPath;
+        }
+
+        using (smtp.Start())
+        using (var second = new SiteFactory())
+        {
+            second.WithSetting("DataDirectory", dataPath)
+                .WithSetting("Email:Smtp:Host", "127.0.0.1")
+                .WithSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithSetting("Email:Smtp:Security", "None");
+            second.Clock.Advance(TimeSpan.FromHours(1));
+            await second.CreatePlainClient().GetAsync("/healthz");
+
+            var mail = (await smtp.WaitForAsync(m => m.Subject == SigningMails.ConfirmSubject)).Single();
+            Assert.Equal("kontakt@fluechtlingshilfe.example", mail.To.Mailboxes.Single().Address);
+        }
+
+        Directory.Delete(Path.GetDirectoryName(dataPath)!, recursive: true);
+    }
+
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(2, 60)]
+    [InlineData(5, 480)]
+    [InlineData(20, 3600)]
+    public void Backoff_DoublesFrom30SecondsUpToOneHour(int attempts, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxMessage.Backoff(attempts));
+
+    private static async Task WaitUntilAsync(SiteFactory site, Func<Integrationsoffensive.Data.AppDbContext, Task<int>> count, int expected)
+    {
+        for (var attempt = 0; attempt < 250; attempt++)
+        {
+            if (await site.WithDbAsync(count) >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new Xunit.Sdk.XunitException("The outbox did not reach the expected state.");
+    }
+}

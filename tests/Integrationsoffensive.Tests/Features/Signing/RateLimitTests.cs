@@ -1,0 +1,70 @@
+using System.Net;
+using Integrationsoffensive.Tests.Infrastructure;
+
+namespace Integrationsoffensive.Tests.Features.Signing;
+
+public sealed class RateLimitTests : IDisposable
+{
+    private readonly SiteFactory _site = new SiteFactory()
+        .WithSetting("RateLimiting:Enabled", "true")
+        .WithSetting("RateLimiting:PermitLimit", "2")
+        .WithSetting("RateLimiting:WindowSeconds", "600");
+
+    public void Dispose() => _site.Dispose();
+
+    private async Task<HttpResponseMessage> RequestLinkAsync(HttpClient client)
+    {
+        var (_, form) = await client.GetPageAsync("/mitzeichnen/neuer-link");
+        return await client.SubmitAsync(form, "main form", new Dictionary<string, string?> { ["Input.Email"] = "a@beispiel.de" });
+    }
+
+    [Fact]
+    public async Task FormPosts_OverTheLimit_Answer429WithRetryAfterAndAGermanPage()
+    {
+        var client = _site.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestLinkAsync(client)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestLinkAsync(client)).StatusCode);
+
+        var limited = await RequestLinkAsync(client);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("Zu viele Anfragen", (await limited.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+    }
+
+    [Fact]
+    public async Task ApplyPosts_CountAgainstTheSameLimit_ButReadingPagesDoesNot()
+    {
+        var client = _site.CreatePlainClient();
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/mitzeichnen")).StatusCode);
+        }
+
+        await _site.ApplyAsync(client, Applications.FormValues());
+        await _site.ApplyAsync(client, Applications.FormValues(name: "Zweiter Verein"));
+        var third = await _site.ApplyAsync(client, Applications.FormValues(name: "Dritter Verein"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+    }
+}
+
+public sealed class RateLimitSwitchTests : IDisposable
+{
+    private readonly SiteFactory _site = new SiteFactory()
+        .WithSetting("RateLimiting:Enabled", "false")
+        .WithSetting("RateLimiting:PermitLimit", "1");
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task Disabled_LetsEveryPostThrough()
+    {
+        var client = _site.CreatePlainClient();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await _site.ApplyAsync(client, Applications.FormValues(name: $"Verein {i}"));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+    }
+}

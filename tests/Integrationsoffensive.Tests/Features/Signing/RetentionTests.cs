@@ -1,0 +1,97 @@
+using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrationsoffensive.Tests.Features.Signing;
+
+public sealed class RetentionTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private async Task<RetentionResult> RunAsync()
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task UnconfirmedApplications_AreDeletedAfterSevenDays_ExactlyTheExpiredOnes()
+    {
+        var old = await _site.SubmittedAsync(Applications.Details(name: "Alt, unbestätigt", email: "alt@beispiel.de"));
+        var oldButConfirmed = await _site.ConfirmedAsync(Applications.Details(name: "Alt, bestätigt", email: "bestaetigt@beispiel.de"));
+        _site.Clock.Advance(TimeSpan.FromDays(3));
+        var recent = await _site.SubmittedAsync(Applications.Details(name: "Jung, unbestätigt", email: "jung@beispiel.de"));
+        _site.Clock.Advance(TimeSpan.FromDays(4) + TimeSpan.FromMinutes(1));
+
+        var result = await RunAsync();
+
+        Assert.Equal(1, result.UnconfirmedApplicationsDeleted);
+        var remaining = await _site.WithDbAsync(db => db.Applications.Select(a => a.Id).ToListAsync());
+        Assert.Equal(new[] { oldButConfirmed.Id, recent.Id }.Order(), remaining.Order());
+        Assert.False(await _site.WithDbAsync(db => db.ApplicationTokens.AnyAsync(t => t.ApplicationId == old.Id)));
+        var entry = await _site.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.DeletedUnconfirmed));
+        Assert.Equal(AuditActors.System, entry.Actor);
+        Assert.Contains("Alt, unbestätigt", entry.Details);
+        Assert.DoesNotContain("alt@beispiel.de", entry.Details);
+        Assert.Equal(0, (await RunAsync()).UnconfirmedApplicationsDeleted);
+    }
+
+    [Fact]
+    public async Task UnconfirmedApplication_JustBeforeSevenDays_IsKept()
+    {
+        await _site.SubmittedAsync();
+        _site.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, (await RunAsync()).UnconfirmedApplicationsDeleted);
+    }
+
+    [Fact]
+    public async Task SentMails_AreDeletedAfterTheirRetention_UnsentOnesStay()
+    {
+        await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues());
+        for (var i = 0; i < 250 && !await _site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.SentAt != null)); i++)
+        {
+            await Task.Delay(20); // the sender marks the mail as sent in the background
+        }
+
+        await _site.WithDbAsync(async db =>
+        {
+            // Confirmed, so the application itself is not due for deletion; plus one mail that never went out.
+            (await db.Applications.SingleAsync()).Confirm(_site.Clock.GetUtcNow().UtcDateTime);
+            var stuck = new Integrationsoffensive.Email.OutboxMessage("x@beispiel.de", null, "Hängt", Integrationsoffensive.Email.MailBody.Create().Paragraph("x").Build(), _site.Clock.GetUtcNow().UtcDateTime);
+            stuck.MarkFailed(_site.Clock.GetUtcNow().UtcDateTime, "SocketException", maxAttempts: 1);
+            db.OutboxMessages.Add(stuck);
+            await db.SaveChangesAsync();
+        });
+        _site.Clock.Advance(TimeSpan.FromDays(8));
+
+        var result = await RunAsync();
+
+        Assert.Equal(1, result.SentMailsDeleted);
+        Assert.Equal(["Hängt"], await _site.WithDbAsync(db => db.OutboxMessages.Select(m => m.Subject).ToListAsync()));
+    }
+}
+
+public sealed class RetentionSettingsTests : IDisposable
+{
+    private readonly SiteFactory _site = new SiteFactory()
+        .WithSetting("Signing:UnconfirmedRetentionDays", "5")
+        .WithSetting("Signing:RejectedContactRetentionDays", "14");
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task PrivacyPolicy_StatesThePeriodsTheConfigurationUses()
+    {
+        var (_, page) = await _site.CreatePlainClient().GetPageAsync("/datenschutz");
+        var text = page.QuerySelector("main")!.Text();
+
+        Assert.Contains("5 Tage", text);
+        Assert.Contains("14 Tage", text);
+        Assert.DoesNotContain("{{", text);
+    }
+}
