@@ -1,7 +1,9 @@
 using Integrationsoffensive.Cli;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Email;
+using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Moderation;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Features.Site;
 using Integrationsoffensive.Hosting;
@@ -11,7 +13,8 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var command = ModeratorCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? ModeratorCommands.HostArgs(args) : args);
 
 builder.AddSiteLogging();
 builder.AddSiteOptions();
@@ -19,12 +22,19 @@ builder.AddData();
 builder.Services.AddAppealContent();
 builder.Services.AddEmail();
 builder.Services.AddSigning();
+builder.AddAccounts();
+builder.Services.AddModeration();
 builder.AddSiteRateLimiting();
 builder.AddSiteWeb();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+if (command)
+{
+    return await ModeratorCommands.RunAsync(app.Services, ModeratorCommands.CommandArgs(args), Console.Out);
+}
+
 app.WarmUpContent();
 
 app.UseSiteErrorPages();
@@ -32,6 +42,8 @@ app.UseSecurityHeaders();
 app.UseSiteRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapStaticAssets();
 app.MapSiteEndpoints();

@@ -1,21 +1,30 @@
 using Integrationsoffensive.Email;
+using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Features.Moderation;
 using Integrationsoffensive.Features.Signing;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Integrationsoffensive.Data;
 
-/// <summary>The site's database. Feature pages use it directly; entity configurations live beside the entities.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>
+/// The site's database, with the moderators' Identity tables. Feature pages use it directly;
+/// entity configurations live beside the entities.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<Moderator>(options)
 {
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationToken> ApplicationTokens => Set<ApplicationToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RejectionReason> RejectionReasons => Set<RejectionReason>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     // Every time stamp is UTC; SQLite forgets the kind, so it is restored on reading.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

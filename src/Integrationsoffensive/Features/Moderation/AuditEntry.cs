@@ -36,6 +36,7 @@ public static class AuditActors
 {
     public const string Applicant = "Antragsteller*in";
     public const string System = "System";
+    public const string Cli = "Kommandozeile";
 }
 
 public static class AuditActions
@@ -44,6 +45,21 @@ public static class AuditActions
     public const string Confirmed = "bestätigt";
     public const string ConfirmationResent = "Bestätigungslink erneut gesendet";
     public const string Published = "freigegeben";
+    public const string Rejected = "abgelehnt";
+    public const string Unpublished = "depubliziert";
+    public const string Edited = "bearbeitet";
+    public const string Note = "Notiz";
+    public const string AddedByModerator = "direkt eingetragen";
+    public const string Imported = "importiert";
+    public const string Exported = "exportiert";
+    public const string LoginSucceeded = "Anmeldung erfolgreich";
+    public const string LoginFailed = "Anmeldung fehlgeschlagen";
+    public const string LockedOut = "Konto gesperrt (zu viele Versuche)";
+    public const string TwoFactorEnabled = "Zwei-Faktor-Anmeldung eingerichtet";
+    public const string PasswordChanged = "Passwort geändert";
+    public const string ModeratorAdded = "Moderator*in eingeladen";
+    public const string ModeratorDisabled = "Moderator*in deaktiviert";
+    public const string ReasonsChanged = "Ablehnungsgründe geändert";
     public const string Withdrawn = "zurückgezogen";
     public const string DeletedUnconfirmed = "unbestätigt gelöscht";
     public const string ContactDataPurged = "Kontaktdaten gelöscht";

@@ -127,7 +127,8 @@ public sealed class FormFieldTagHelper : TagHelper
         {
             tag.TagRenderMode = TagRenderMode.SelfClosing;
             tag.Attributes["type"] = Type;
-            tag.Attributes["value"] = value ?? "";
+            // A password is never sent back to the browser, not even after an error.
+            tag.Attributes["value"] = Type == "password" ? "" : value ?? "";
             if (Type == "email")
             {
                 tag.Attributes["spellcheck"] = "false";

@@ -54,6 +54,10 @@ public sealed class Application
     public DateTime? RejectedAt { get; private set; }
     public DateTime? ContactDataPurgedAt { get; private set; }
     public string? ModeratedBy { get; private set; }
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>Entered by a moderator (collected offline or imported), not through the form.</summary>
+    public bool AddedByModerator { get; private set; }
 
     /// <summary>Changes with every transition; two moderators saving the same version conflict.</summary>
     public Guid ConcurrencyStamp { get; private set; }
@@ -90,6 +94,23 @@ public sealed class Application
         return application;
     }
 
+    /// <summary>
+    /// A signatory collected elsewhere (on paper, by phone), entered or imported by a moderator:
+    /// published at once, without contact data unless they were collected too.
+    /// </summary>
+    public static Application AddByModerator(ApplicationDetails details, string appealVersion, string moderator, string source, DateTime now)
+    {
+        var application = Submit(details, appealVersion, consentVersion: "offline", possibleDuplicate: false, now);
+        application.History.Clear();
+        application.AddedByModerator = true;
+        application.Status = ApplicationStatus.Published;
+        application.ConfirmedAt = now;
+        application.PublishedAt = now;
+        application.ModeratedBy = moderator;
+        application.Record(now, moderator, AuditActions.AddedByModerator, source);
+        return application;
+    }
+
     /// <summary>The e-mail address was confirmed through the link. Confirming again changes nothing.</summary>
     public bool Confirm(DateTime now)
     {
@@ -116,6 +137,65 @@ public sealed class Application
         ModeratedBy = moderator;
         Record(now, moderator, AuditActions.Published, "Freigegeben");
     }
+
+    public void Reject(string moderator, string reason, DateTime now)
+    {
+        Require(ApplicationStatus.Confirmed, "ablehnen");
+        Status = ApplicationStatus.Rejected;
+        RejectedAt = now;
+        RejectionReason = reason;
+        ModeratedBy = moderator;
+        Record(now, moderator, AuditActions.Rejected, "Abgelehnt: " + reason);
+    }
+
+    /// <summary>A moderator takes a published entry down; the organization is told nothing automatically.</summary>
+    public void Unpublish(string moderator, string? note, DateTime now)
+    {
+        Require(ApplicationStatus.Published, "depublizieren");
+        Status = ApplicationStatus.Withdrawn;
+        WithdrawnAt = now;
+        ModeratedBy = moderator;
+        Record(now, moderator, AuditActions.Unpublished, string.IsNullOrWhiteSpace(note) ? "Depubliziert" : "Depubliziert: " + note);
+    }
+
+    /// <summary>Corrects public fields; each changed field is recorded with its old and new value.</summary>
+    public IReadOnlyList<string> Edit(string moderator, PublicFields fields, DateTime now)
+    {
+        if (Status is ApplicationStatus.Withdrawn or ApplicationStatus.Rejected)
+        {
+            throw new InvalidTransitionException("Zurückgezogene oder abgelehnte Mitzeichnungen kann man nicht bearbeiten.");
+        }
+
+        var changes = new List<string>();
+        void Change(string label, string? before, string? after, Action apply)
+        {
+            if (before != after)
+            {
+                changes.Add($"{label}: „{before}“ → „{after}“");
+                apply();
+            }
+        }
+
+        Change("Name", OrganizationName, fields.OrganizationName, () =>
+        {
+            OrganizationName = fields.OrganizationName;
+            NormalizedName = OrganizationNames.Normalize(fields.OrganizationName);
+        });
+        Change("Art", OrganizationType, fields.OrganizationType, () => OrganizationType = fields.OrganizationType);
+        Change("Ort", Place, fields.Place, () => Place = fields.Place);
+        Change("Region", Region, fields.Region, () => Region = fields.Region);
+        Change("Website", Website, fields.Website, () => Website = fields.Website);
+        Change("Kurzbegründung", Statement, fields.Statement, () => Statement = fields.Statement);
+        if (changes.Count > 0)
+        {
+            Record(now, moderator, AuditActions.Edited, string.Join("; ", changes));
+        }
+
+        return changes;
+    }
+
+    /// <summary>An internal note for the other moderators; part of the application's history.</summary>
+    public void AddNote(string moderator, string note, DateTime now) => Record(now, moderator, AuditActions.Note, note);
 
     /// <summary>The organization withdraws: gone from every public page, contact data deleted at once.</summary>
     public bool Withdraw(DateTime now)
@@ -155,6 +235,9 @@ public sealed class Application
         History.Add(new AuditEntry(now, actor, action, details) { Application = this });
     }
 }
+
+/// <summary>The fields readers see, as a moderator corrects them.</summary>
+public sealed record PublicFields(string OrganizationName, string OrganizationType, string Place, string Region, string? Website, string? Statement);
 
 /// <summary>The fields an applicant submits, already normalised and validated.</summary>
 public sealed record ApplicationDetails(

@@ -22,6 +22,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.ConsentVersion).HasMaxLength(40);
         builder.Property(a => a.AppealVersion).HasMaxLength(40);
         builder.Property(a => a.ModeratedBy).HasMaxLength(256);
+        builder.Property(a => a.RejectionReason).HasMaxLength(300);
         builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
 
         builder.HasIndex(a => a.Status);

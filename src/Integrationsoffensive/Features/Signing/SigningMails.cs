@@ -13,6 +13,8 @@ public sealed class SigningMails(IOptions<SiteOptions> site, IOptions<SigningOpt
     public const string ConfirmSubject = "Bitte bestätigen Sie Ihre Mitzeichnung";
     public const string ReceiptSubject = "Ihre Mitzeichnung ist eingegangen";
     public const string ModeratorSubject = "Neue Mitzeichnung wartet auf Prüfung";
+    public const string PublishedSubject = "Ihre Mitzeichnung ist veröffentlicht";
+    public const string RejectedSubject = "Ihre Mitzeichnung wurde nicht veröffentlicht";
 
     public string ConfirmUrl(string token) => site.Value.AbsoluteUrl("/mitzeichnen/bestaetigen/" + token);
 
@@ -36,6 +38,39 @@ public sealed class SigningMails(IOptions<SiteOptions> site, IOptions<SigningOpt
             .Paragraph($"Sie haben die Mitzeichnung von „{application.OrganizationName}“ bestätigt. Vielen Dank!")
             .Paragraph("Wir prüfen Ihre Angaben und veröffentlichen die Organisation dann in der Liste der Unterzeichnenden. Sobald das geschehen ist, bekommen Sie eine E-Mail.");
         return ToApplicant(application, ReceiptSubject, WithWithdrawal(body, application, now), now);
+    }
+
+    public OutboxMessage? Published(Application application, DateTime now)
+    {
+        if (!application.HasContactData)
+        {
+            return null; // entered by a moderator without an address
+        }
+
+        var body = Greeting(application)
+            .Paragraph($"„{application.OrganizationName}“ steht jetzt in der Liste der Unterzeichnenden des „Aufrufs für eine Integrationsoffensive“. Vielen Dank für Ihre Unterstützung!")
+            .Link("Zum Aufruf", site.Value.AbsoluteUrl("/"));
+        return ToApplicant(application, PublishedSubject, WithWithdrawal(body, application, now), now);
+    }
+
+    public OutboxMessage? Rejected(Application application, string reason, string? message, DateTime now)
+    {
+        if (!application.HasContactData)
+        {
+            return null;
+        }
+
+        var body = Greeting(application)
+            .Paragraph($"vielen Dank für Ihr Interesse am „Aufruf für eine Integrationsoffensive“. Wir haben „{application.OrganizationName}“ leider nicht in die Liste der Unterzeichnenden aufgenommen.")
+            .Paragraph("Grund: " + reason);
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            body.Paragraph(message);
+        }
+
+        body.Paragraph($"Ihre Kontaktdaten löschen wir nach {signing.Value.RejectedContactRetentionDays} Tagen.")
+            .Paragraph("Mit freundlichen Grüßen\nIhr Team des Aufrufs für eine Integrationsoffensive");
+        return ToApplicant(application, RejectedSubject, body.Build(), now);
     }
 
     /// <summary>One mail per configured moderator address; no contact data, only where to look.</summary>

@@ -1,0 +1,77 @@
+using Integrationsoffensive.Features.Accounts;
+using Integrationsoffensive.Features.Moderation;
+
+namespace Integrationsoffensive.Cli;
+
+/// <summary>
+/// <c>moderator add &lt;email&gt; [--admin]</c>, <c>moderator list</c>, <c>moderator disable &lt;email&gt;</c>:
+/// run against the configured database, then exit.
+/// </summary>
+public static class ModeratorCommands
+{
+    public const string Usage = """
+        Aufruf:
+          moderator add <e-mail> [--admin]   lädt ein und gibt den Einladungslink aus (24 Stunden gültig)
+          moderator list                     zeigt alle Konten
+          moderator disable <e-mail>         sperrt ein Konto und beendet seine Sitzungen
+        """;
+
+    public static bool IsCommand(string[] args) => args is ["moderator", ..];
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<ModeratorAccounts>();
+        switch (args)
+        {
+            case ["moderator", "add", var email, .. var rest]:
+                var (link, error) = await accounts.InviteAsync(email, rest.Contains("--admin"), AuditActors.Cli);
+                if (error is not null)
+                {
+                    await output.WriteLineAsync(error);
+                    return 1;
+                }
+
+                await output.WriteLineAsync($"Einladungslink für {email.Trim()} (24 Stunden gültig, nur einmal verwendbar):");
+                await output.WriteLineAsync(link);
+                return 0;
+
+            case ["moderator", "list"]:
+                foreach (var m in await accounts.ListAsync())
+                {
+                    await output.WriteLineAsync(
+                        $"{m.Email,-40} {(m.IsAdmin ? "Admin" : "Moderation"),-10} 2FA: {(m.TwoFactorEnabled ? "ja" : "nein"),-4} {(m.IsDisabled ? "gesperrt" : "aktiv")}");
+                }
+
+                return 0;
+
+            case ["moderator", "disable", var email]:
+                if (await accounts.DisableAsync(email, AuditActors.Cli))
+                {
+                    await output.WriteLineAsync($"{email.Trim()} ist gesperrt; offene Sitzungen enden innerhalb einer Minute.");
+                    return 0;
+                }
+
+                await output.WriteLineAsync("Kein aktives Konto mit dieser E-Mail-Adresse gefunden.");
+                return 1;
+
+            default:
+                await output.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    /// <summary>Host settings for a command: only what follows "--", e.g. "-- --DataDirectory=/data".</summary>
+    public static string[] HostArgs(string[] args)
+    {
+        var separator = Array.IndexOf(args, "--");
+        var hostArgs = separator < 0 ? [] : args[(separator + 1)..];
+        return [.. hostArgs, "--Serilog:MinimumLevel:Default=Warning"];
+    }
+
+    public static string[] CommandArgs(string[] args)
+    {
+        var separator = Array.IndexOf(args, "--");
+        return separator < 0 ? args : args[..separator];
+    }
+}

@@ -1,0 +1,150 @@
+using System.ComponentModel.DataAnnotations;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Features.Shared;
+using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using QRCoder;
+
+namespace Integrationsoffensive.Features.Accounts;
+
+/// <summary>
+/// /konto/einladung/{id}?token=…: the invited person sets a password and enrols an authenticator
+/// app in one step, then sees recovery codes once. The token works once and for 24 hours.
+/// </summary>
+[EnableRateLimiting(RateLimits.Forms)]
+public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
+{
+    public const string Issuer = "Integrationsoffensive";
+
+    [BindProperty]
+    public InvitationInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    public string? Email { get; private set; }
+
+    public string? SharedKey { get; private set; }
+
+    public string? QrCodeDataUri { get; private set; }
+
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    public bool Invalid { get; private set; }
+
+    public string PageTitle => "Einladung annehmen";
+
+    public bool NoIndex => true;
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        Signing.ApplicationTokens.ProtectTokenPage(Response);
+        var user = await ValidInvitationAsync(id);
+        if (user is null)
+        {
+            return Page();
+        }
+
+        // The key is created once per invitation and only becomes active with a correct code.
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+        }
+
+        await ShowKeyAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        Signing.ApplicationTokens.ProtectTokenPage(Response);
+        var user = await ValidInvitationAsync(id);
+        if (user is null)
+        {
+            return Page();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await ShowKeyAsync(user);
+            return Page();
+        }
+
+        if (Input.Password != Input.PasswordRepeat)
+        {
+            ModelState.AddModelError("Input.PasswordRepeat", "Die beiden Passwörter stimmen nicht überein.");
+        }
+
+        var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError("Input.Code", "Der Code stimmt nicht. Bitte geben Sie den aktuellen Code aus Ihrer App ein.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var reset = await users.ResetPasswordAsync(user, Token!, Input.Password!);
+            foreach (var error in reset.Errors)
+            {
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await ShowKeyAsync(user);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await AccountAudit.RecordAsync(db, clock, user.Email!, AuditActions.TwoFactorEnabled, "Einladung angenommen, Passwort gesetzt");
+        return Page();
+    }
+
+    private async Task<Moderator?> ValidInvitationAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        var valid = user is { IsDisabled: false, TwoFactorEnabled: false }
+            && !string.IsNullOrEmpty(Token)
+            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<Moderator>.ResetPasswordTokenPurpose, Token);
+        Invalid = !valid;
+        if (!valid)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return null;
+        }
+
+        Email = user!.Email;
+        return user;
+    }
+
+    private async Task ShowKeyAsync(Moderator user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+        var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
+        using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(5);
+        QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(png);
+    }
+
+    public sealed class InvitationInput
+    {
+        [Required(ErrorMessage = "Bitte wählen Sie ein Passwort.")]
+        [StringLength(200, MinimumLength = 12, ErrorMessage = "Das Passwort muss mindestens {2} Zeichen lang sein.")]
+        public string? Password { get; set; }
+
+        [Required(ErrorMessage = "Bitte wiederholen Sie das Passwort.")]
+        public string? PasswordRepeat { get; set; }
+
+        [Required(ErrorMessage = "Bitte geben Sie den Code aus Ihrer Authenticator-App ein.")]
+        [StringLength(10, ErrorMessage = "Der Code ist zu lang.")]
+        public string? Code { get; set; }
+    }
+}

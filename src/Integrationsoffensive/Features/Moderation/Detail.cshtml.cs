@@ -1,0 +1,146 @@
+using System.ComponentModel.DataAnnotations;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Signing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Features.Moderation;
+
+/// <summary>
+/// /moderation/antraege/{id}: every field, the application's own history, and the decisions.
+/// Each form carries the version it was shown with; if someone else changed the application in
+/// the meantime, nothing is overwritten and the moderator is told.
+/// </summary>
+public sealed class DetailModel(AppDbContext db, SigningMails mails, TimeProvider clock) : ModerationPageModel
+{
+    public const string ConflictMessage =
+        "Diese Mitzeichnung wurde inzwischen von jemand anderem geändert. Ihre Aktion wurde nicht ausgeführt. Bitte prüfen Sie den aktuellen Stand unten.";
+
+    public Application Application { get; private set; } = null!;
+
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public IReadOnlyList<RejectionReason> Reasons { get; private set; } = [];
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public override string PageTitle => "Mitzeichnung prüfen";
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostApproveAsync(int id) =>
+        DecideAsync(id, (application, now) =>
+        {
+            application.Publish(Actor, now);
+            mails.Published(application, now);
+            return "Die Mitzeichnung ist freigegeben und erscheint auf der Website.";
+        });
+
+    public async Task<IActionResult> OnPostRejectAsync(int id)
+    {
+        var reason = await db.RejectionReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Id == Input.ReasonId && r.IsActive);
+        if (reason is null)
+        {
+            ModelState.AddModelError("Input.ReasonId", "Bitte wählen Sie einen Grund für die Ablehnung.");
+        }
+
+        return await DecideAsync(id, (application, now) =>
+        {
+            application.Reject(Actor, reason!.Text, now);
+            mails.Rejected(application, reason.Text, TextInput.MultiLine(Input.Message), now);
+            return "Die Mitzeichnung ist abgelehnt; die Organisation bekommt eine E-Mail.";
+        });
+    }
+
+    public Task<IActionResult> OnPostUnpublishAsync(int id) =>
+        DecideAsync(id, (application, now) =>
+        {
+            application.Unpublish(Actor, TextInput.SingleLine(Input.Message), now);
+            return "Die Mitzeichnung ist depubliziert und von allen öffentlichen Seiten verschwunden.";
+        });
+
+    public async Task<IActionResult> OnPostNoteAsync(int id)
+    {
+        var note = TextInput.MultiLine(Input.Note);
+        if (note is null)
+        {
+            ModelState.AddModelError("Input.Note", "Bitte schreiben Sie eine Notiz.");
+        }
+
+        return await DecideAsync(id, (application, now) =>
+        {
+            application.AddNote(Actor, note!, now);
+            return "Die Notiz ist gespeichert.";
+        });
+    }
+
+    private async Task<IActionResult> DecideAsync(int id, Func<Application, DateTime, string> decide)
+    {
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id);
+            return Page();
+        }
+
+        // The version the moderator saw is what the update must still find in the database.
+        db.Entry(application).Property(a => a.ConcurrencyStamp).OriginalValue = Version;
+        try
+        {
+            if (application.ConcurrencyStamp != Version)
+            {
+                throw new DbUpdateConcurrencyException(ConflictMessage);
+            }
+
+            Done = decide(application, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+        catch (Exception exception) when (exception is DbUpdateConcurrencyException or InvalidTransitionException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, exception is InvalidTransitionException ? exception.Message : ConflictMessage);
+            await LoadAsync(id);
+            return Page();
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+        if (application is null)
+        {
+            return false;
+        }
+
+        Application = application;
+        Version = application.ConcurrencyStamp;
+        History = await db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync();
+        Reasons = await db.RejectionReasons.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.SortOrder).ToListAsync();
+        return true;
+    }
+
+    public sealed class DecisionInput
+    {
+        public int? ReasonId { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Die Nachricht darf höchstens {1} Zeichen lang sein.")]
+        public string? Message { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Die Notiz darf höchstens {1} Zeichen lang sein.")]
+        public string? Note { get; set; }
+    }
+}
