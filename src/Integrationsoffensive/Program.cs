@@ -3,7 +3,6 @@ using Integrationsoffensive.Data;
 using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Features.Appeal;
-using Integrationsoffensive.Features.Moderation;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Features.Site;
 using Integrationsoffensive.Hosting;
@@ -23,7 +22,6 @@ builder.Services.AddAppealContent();
 builder.Services.AddEmail();
 builder.Services.AddSigning();
 builder.AddAccounts();
-builder.Services.AddModeration();
 builder.AddSiteRateLimiting();
 builder.AddSiteWeb();
 

@@ -49,7 +49,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     /// <summary>A client that does not follow redirects, so tests see each answer as it is.</summary>
     public HttpClient CreatePlainClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     public void WriteContent(string relativePath, string text)
     {

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Integrationsoffensive.Features.Accounts;
 
 /// <summary>/konto/passwort: a changed password also ends the account's other sessions (new security stamp).</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Moderator)]
+[Moderation.PrivatePage]
 public sealed class ChangePasswordModel(UserManager<Moderator> users, SignInManager<Moderator> signIn, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
 {
     [BindProperty]

@@ -17,6 +17,7 @@ namespace Integrationsoffensive.Features.Accounts;
 /// app in one step, then sees recovery codes once. The token works once and for 24 hours.
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
+[Moderation.PrivatePage]
 public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
 {
     public const string Issuer = "Integrationsoffensive";
@@ -48,12 +49,6 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
         if (user is null)
         {
             return Page();
-        }
-
-        // The key is created once per invitation and only becomes active with a correct code.
-        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
         }
 
         await ShowKeyAsync(user);

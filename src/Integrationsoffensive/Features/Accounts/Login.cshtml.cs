@@ -13,6 +13,7 @@ namespace Integrationsoffensive.Features.Accounts;
 
 /// <summary>/konto/anmelden: e-mail and password; the second factor follows on its own page.</summary>
 [EnableRateLimiting(RateLimits.Forms)]
+[Moderation.PrivatePage]
 public sealed class LoginModel(
     SignInManager<Moderator> signIn,
     UserManager<Moderator> users,

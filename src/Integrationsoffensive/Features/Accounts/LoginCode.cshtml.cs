@@ -12,6 +12,7 @@ namespace Integrationsoffensive.Features.Accounts;
 
 /// <summary>/konto/anmelden/code: the code from the authenticator app, or a recovery code.</summary>
 [EnableRateLimiting(RateLimits.Forms)]
+[Moderation.PrivatePage]
 public sealed class LoginCodeModel(SignInManager<Moderator> signIn, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
 {
     [BindProperty]

@@ -63,6 +63,10 @@ public sealed class ModeratorAccounts(
 
         db.AuditEntries.Add(new AuditEntry(now, actor, AuditActions.ModeratorAdded, $"{address}{(admin ? " (Admin)" : "")} eingeladen"));
         await db.SaveChangesAsync();
+
+        // The authenticator key is made with the invitation: it changes the security stamp, which
+        // the invitation token depends on, and the invitation page must not change state on GET.
+        await users.ResetAuthenticatorKeyAsync(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         return (site.Value.AbsoluteUrl($"/konto/einladung/{user.Id}?token={Uri.EscapeDataString(token)}"), null);
     }

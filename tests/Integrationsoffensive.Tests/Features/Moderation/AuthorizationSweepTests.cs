@@ -1,0 +1,71 @@
+using System.Net;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrationsoffensive.Tests.Features.Moderation;
+
+/// <summary>
+/// Every endpoint under /moderation, read from the endpoint data source so that a new page cannot
+/// slip through: anonymous → login, signed in without the role → 403, moderator → 200.
+/// </summary>
+public sealed class AuthorizationSweepTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private async Task<IReadOnlyList<string>> ModerationPathsAsync()
+    {
+        var application = await _site.ConfirmedAsync();
+        var endpoints = _site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var paths = endpoints
+            .Select(e => e.RoutePattern.RawText ?? "")
+            .Where(p => p.TrimStart('/').StartsWith("moderation", StringComparison.Ordinal))
+            .Select(p => "/" + p.TrimStart('/').Replace("{id:int}", application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        Assert.All(paths, p => Assert.DoesNotContain("{", p));
+        Assert.Contains("/moderation", paths);
+        Assert.Contains("/moderation/protokoll", paths);
+        return paths;
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToTheLogin_FromEveryModerationPage()
+    {
+        var client = _site.CreatePlainClient();
+        foreach (var path in await ModerationPathsAsync())
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path} answered {(int)response.StatusCode}");
+            Assert.StartsWith("https://localhost/konto/anmelden?ReturnUrl=", response.Headers.Location!.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task SignedInWithoutModeratorRole_Gets403_OnEveryModerationPage()
+    {
+        var paths = await ModerationPathsAsync();
+        var client = await _site.SignInWithoutRoleAsync();
+        foreach (var path in paths)
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Moderator_Gets200_OnEveryModerationPage_NeverCachedNorIndexed()
+    {
+        var paths = await ModerationPathsAsync();
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        foreach (var path in paths)
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+            Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+            Assert.Contains("noindex", string.Join(",", response.Headers.GetValues("X-Robots-Tag")));
+        }
+    }
+}
