@@ -1,0 +1,153 @@
+using System.Net;
+using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Tests.Features.Moderation;
+
+/// <summary>Moderators decide through the detail page; the public site and the mails follow.</summary>
+public sealed class DecisionTests : IDisposable
+{
+    private const string Name = "Willkommensbündnis Marburg";
+    private readonly SmtpSiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private async Task<(HttpClient Client, Application Application)> ModeratorWithWaitingApplicationAsync()
+    {
+        var application = await _site.ConfirmedAsync(Applications.Details(name: Name, email: "info@willkommen.example"));
+        return (await _site.SignInAsync(await _site.CreateModeratorAsync()), application);
+    }
+
+    private static Task<HttpResponseMessage> DecideAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, string handler, Dictionary<string, string?>? values = null) =>
+        client.SubmitAsync(page, $"form[action*='handler={handler}']", values ?? []);
+
+    private Task<Application> ReloadAsync(int id) =>
+        _site.WithDbAsync(db => db.Applications.Include(a => a.History).AsNoTracking().SingleAsync(a => a.Id == id));
+
+    [Fact]
+    public async Task Approve_PublishesAtOnce_MailsTheApplicant_AndRecordsTheModerator()
+    {
+        var (client, application) = await ModeratorWithWaitingApplicationAsync();
+        var (_, queue) = await client.GetPageAsync("/moderation");
+        Assert.Contains(Name, queue.QuerySelector("table.queue")!.TextContent);
+        var (_, page) = await client.GetPageAsync($"/moderation/antraege/{application.Id}");
+        Assert.Contains("info@willkommen.example", page.QuerySelector("main")!.TextContent);
+
+        var response = await DecideAsync(client, page, "Approve");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, home) = await _site.CreatePlainClient().GetPageAsync("/");
+        Assert.Contains(Name, home.GetElementById("neu-mitgezeichnet")!.TextContent);
+        Assert.DoesNotContain("info@willkommen.example", home.DocumentElement.OuterHtml);
+        var mail = (await _site.Smtp.WaitForAsync(m => m.Subject == SigningMails.PublishedSubject)).Single();
+        Assert.Equal("info@willkommen.example", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("/mitzeichnen/zurueckziehen/", mail.TextBody);
+        var stored = await ReloadAsync(application.Id);
+        Assert.Equal(ApplicationStatus.Published, stored.Status);
+        Assert.Equal("moderation@aufruf.example", stored.ModeratedBy);
+        Assert.Contains(stored.History, e => e.Action == AuditActions.Published && e.Actor == "moderation@aufruf.example");
+    }
+
+    [Fact]
+    public async Task Reject_WithAReasonFromTheList_MailsTheReasonAndTheMessage()
+    {
+        var (client, application) = await ModeratorWithWaitingApplicationAsync();
+        var (_, page) = await client.GetPageAsync($"/moderation/antraege/{application.Id}");
+        var reason = page.QuerySelector("#Input_ReasonId option[value='2']")!.TextContent;
+
+        await DecideAsync(client, page, "Reject", new() { ["Input.ReasonId"] = "2", ["Input.Message"] = "Bitte melden Sie sich bei uns." });
+
+        var mail = (await _site.Smtp.WaitForAsync(m => m.Subject == SigningMails.RejectedSubject)).Single();
+        Assert.Contains("Grund: " + reason, mail.TextBody);
+        Assert.Contains("Bitte melden Sie sich bei uns.", mail.TextBody);
+        var stored = await ReloadAsync(application.Id);
+        Assert.Equal(ApplicationStatus.Rejected, stored.Status);
+        Assert.Equal(reason, stored.RejectionReason);
+        Assert.Contains(stored.History, e => e.Action == AuditActions.Rejected && e.Details.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reject_WithoutAReason_AsksForOne_AndChangesNothing()
+    {
+        var (client, application) = await ModeratorWithWaitingApplicationAsync();
+        var (_, page) = await client.GetPageAsync($"/moderation/antraege/{application.Id}");
+
+        var response = await DecideAsync(client, page, "Reject", new() { ["Input.ReasonId"] = "" });
+
+        Assert.Contains("Bitte wählen Sie einen Grund", (await response.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(ApplicationStatus.Confirmed, (await ReloadAsync(application.Id)).Status);
+    }
+
+    [Fact]
+    public async Task TwoModerators_OnTheSameApplication_TheSecondIsToldAndNothingIsOverwritten()
+    {
+        var (first, application) = await ModeratorWithWaitingApplicationAsync();
+        var second = await _site.SignInAsync(await _site.CreateModeratorAsync("zweite@aufruf.example"));
+        var (_, firstPage) = await first.GetPageAsync($"/moderation/antraege/{application.Id}");
+        var (_, secondPage) = await second.GetPageAsync($"/moderation/antraege/{application.Id}");
+
+        await DecideAsync(first, firstPage, "Approve");
+        var stale = await DecideAsync(second, secondPage, "Reject", new() { ["Input.ReasonId"] = "1" });
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains(DetailModel.ConflictMessage, (await stale.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
+        var stored = await ReloadAsync(application.Id);
+        Assert.Equal(ApplicationStatus.Published, stored.Status);
+        Assert.DoesNotContain(stored.History, e => e.Action == AuditActions.Rejected);
+    }
+
+    [Fact]
+    public async Task Unpublish_TakesTheEntryOffThePublicSite()
+    {
+        var application = await _site.PublishedAsync(Applications.Details(name: Name));
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var (_, page) = await client.GetPageAsync($"/moderation/antraege/{application.Id}");
+
+        await DecideAsync(client, page, "Unpublish", new() { ["Input.Message"] = "Doppelt eingetragen" });
+
+        var (_, home) = await _site.CreatePlainClient().GetPageAsync("/");
+        Assert.DoesNotContain(Name, home.Body!.TextContent);
+        var stored = await ReloadAsync(application.Id);
+        Assert.Equal(ApplicationStatus.Withdrawn, stored.Status);
+        Assert.Contains(stored.History, e => e.Action == AuditActions.Unpublished && e.Details.Contains("Doppelt eingetragen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Note_AppearsInTheApplicationsHistoryAndTheAuditLog()
+    {
+        var (client, application) = await ModeratorWithWaitingApplicationAsync();
+        var (_, page) = await client.GetPageAsync($"/moderation/antraege/{application.Id}");
+
+        await DecideAsync(client, page, "Note", new() { ["Input.Note"] = "Telefonisch bestätigt." });
+
+        var (_, detail) = await client.GetPageAsync($"/moderation/antraege/{application.Id}");
+        Assert.Contains("Telefonisch bestätigt.", detail.QuerySelector("ol.history")!.TextContent);
+        var (_, log) = await client.GetPageAsync("/moderation/protokoll?aktion=Notiz");
+        Assert.Contains("Telefonisch bestätigt.", log.QuerySelector("table.audit")!.TextContent);
+        Assert.DoesNotContain("freigegeben", log.QuerySelector("table.audit tbody")!.TextContent);
+    }
+
+    [Fact]
+    public async Task BulkApprove_PublishesTheSelectedWaitingApplications()
+    {
+        var (client, first) = await ModeratorWithWaitingApplicationAsync();
+        var second = await _site.ConfirmedAsync(Applications.Details(name: "Zweiter Verein", email: "zwei@verein.example"));
+        var third = await _site.ConfirmedAsync(Applications.Details(name: "Dritter Verein", email: "drei@verein.example"));
+        var (_, queue) = await client.GetPageAsync("/moderation");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)queue.QuerySelector("form[action*='handler=Approve']")!;
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token), new("Selected", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Selected", third.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(ApplicationStatus.Published, (await ReloadAsync(first.Id)).Status);
+        Assert.Equal(ApplicationStatus.Confirmed, (await ReloadAsync(second.Id)).Status);
+        Assert.Equal(ApplicationStatus.Published, (await ReloadAsync(third.Id)).Status);
+    }
+}
