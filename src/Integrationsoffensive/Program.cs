@@ -35,6 +35,7 @@ if (command)
 
 app.WarmUpContent();
 
+app.UseForwardedHeaders();
 app.UseSiteErrorPages();
 app.UseSecurityHeaders();
 app.UseSiteRequestLogging();

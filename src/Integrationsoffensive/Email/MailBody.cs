@@ -17,7 +17,7 @@ public sealed class MailBodyBuilder
     public MailBodyBuilder Paragraph(string text)
     {
         _text.Append(text).Append("\n\n");
-        _html.Append("<p>").Append(WebUtility.HtmlEncode(text)).Append("</p>\n");
+        _html.Append("<p>").Append(WebUtility.HtmlEncode(text).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
         return this;
     }
 

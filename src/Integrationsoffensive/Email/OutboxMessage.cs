@@ -46,6 +46,15 @@ public sealed class OutboxMessage
         SentAt = now;
         LockedUntil = null;
         Attempts++;
+        ForgetBody();
+    }
+
+    // The body holds confirmation and withdrawal links; once the mail is out (or given up),
+    // the database keeps no working link, only that a mail was sent and to whom.
+    private void ForgetBody()
+    {
+        TextBody = "";
+        HtmlBody = "";
     }
 
     /// <summary>Schedules the next try with exponential backoff, or gives up after the last one.</summary>
@@ -57,6 +66,7 @@ public sealed class OutboxMessage
         if (Attempts >= maxAttempts)
         {
             FailedAt = now;
+            ForgetBody();
             return;
         }
 

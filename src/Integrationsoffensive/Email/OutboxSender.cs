@@ -1,6 +1,4 @@
 using Integrationsoffensive.Data;
-using MailKit;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -80,9 +78,7 @@ public sealed class OutboxSender(
             message.MarkSent(clock.GetUtcNow().UtcDateTime);
             logger.LogInformation("Sent outbox message {OutboxMessageId}", message.Id);
         }
-        catch (Exception exception) when (exception is IOException or SmtpCommandException or SmtpProtocolException
-            or ServiceNotConnectedException or ServiceNotAuthenticatedException or System.Net.Sockets.SocketException
-            or TimeoutException or MailKit.Security.AuthenticationException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             message.MarkFailed(clock.GetUtcNow().UtcDateTime, exception.GetType().Name, options.Value.MaxAttempts);
             if (message.FailedAt is null)

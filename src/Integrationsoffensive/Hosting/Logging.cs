@@ -73,13 +73,8 @@ public static partial class Logging
             return "/" + pattern.TrimStart('/');
         }
 
-        var path = context.Request.Path.Value ?? "/";
-        if (path.Length > 120)
-        {
-            path = path[..120] + "…";
-        }
-
-        return SensitiveSegment().Replace(path, "[entfernt]");
+        var path = SensitiveSegment().Replace(context.Request.Path.Value ?? "/", "[entfernt]");
+        return path.Length > 120 ? path[..120] + "…" : path;
     }
 
     // A segment containing "@" (an e-mail address) or a long run of token characters.

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 
@@ -32,6 +33,17 @@ public static class WebSetup
             .PersistKeysToFileSystem(new DirectoryInfo(keys));
 
         // Ready means the database answers a real query, not just that a connection opens.
+        // Client addresses (for the rate limiter) come from X-Forwarded-For only when a configured
+        // proxy sent it; loopback is trusted by default, for nginx on the same machine.
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+
         builder.Services.AddHealthChecks().AddDbContextCheck<Data.AppDbContext>(
             tags: ["ready"],
             customTestQuery: async (db, cancellationToken) =>

@@ -44,7 +44,7 @@ public sealed record AppealContent(
             demands,
             closing?.FrontMatter.Title ?? "",
             closing?.Html ?? "",
-            founders.Where(f => !string.IsNullOrWhiteSpace(f.Name)).ToList());
+            founders.Where(f => f is not null && !string.IsNullOrWhiteSpace(f.Name)).ToList());
     }
 }
 

@@ -16,6 +16,7 @@ public sealed class HandlerRequiredFilter : IAsyncPageFilter
         var method = context.HttpContext.Request.Method;
         if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
+            context.HttpContext.Response.Headers.Allow = "GET, HEAD";
             context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
             return Task.CompletedTask;
         }

@@ -212,7 +212,7 @@ public sealed class Application
         return true;
     }
 
-    public void PurgeContactData(DateTime now)
+    private void PurgeContactData(DateTime now)
     {
         ContactName = null;
         Email = null;

@@ -101,6 +101,6 @@ public sealed class ApplyModel(
     }
 
     private bool IsFoundingOrganization(string normalizedName) =>
-        (content.Data<List<FoundingOrganization>>(AppealContent.FoundersFile) ?? [])
+        (AppealContent.Load(content)?.FoundingOrganizations ?? [])
             .Any(f => OrganizationNames.Normalize(f.Name) == normalizedName);
 }

@@ -4,6 +4,7 @@ using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integrationsoffensive.Features.Signing;
 
@@ -75,8 +76,16 @@ public sealed class ConfirmModel(AppDbContext db, SigningMails mails, TimeProvid
         {
             mails.Receipt(application, now);
             db.OutboxMessages.AddRange(mails.ModeratorNotifications(application, now));
-            await db.SaveChangesAsync();
-            logger.LogInformation("Application {ApplicationId} confirmed", application.Id);
+            try
+            {
+                await db.SaveChangesAsync();
+                logger.LogInformation("Application {ApplicationId} confirmed", application.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A second click confirmed it a moment earlier: the result is the same.
+                logger.LogInformation("Application {ApplicationId} was confirmed by a parallel request", application.Id);
+            }
         }
 
         return RedirectToPage("Confirmed");

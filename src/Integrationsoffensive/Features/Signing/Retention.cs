@@ -23,8 +23,10 @@ public sealed class RetentionJob(
         var days = signing.Value.UnconfirmedRetentionDays;
         var unconfirmedBefore = now.AddDays(-days);
 
+        // Counted from the newest confirmation link, so a link sent again gets its full time.
         var expired = await db.Applications
-            .Where(a => a.Status == ApplicationStatus.Submitted && a.SubmittedAt < unconfirmedBefore)
+            .Where(a => a.Status == ApplicationStatus.Submitted && a.SubmittedAt < unconfirmedBefore
+                && !a.Tokens.Any(t => t.Purpose == TokenPurpose.Confirm && t.CreatedAt >= unconfirmedBefore))
             .ToListAsync(cancellationToken);
         foreach (var application in expired)
         {

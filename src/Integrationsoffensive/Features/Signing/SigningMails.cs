@@ -80,7 +80,7 @@ public sealed class SigningMails(IOptions<SiteOptions> site, IOptions<SigningOpt
             .Paragraph($"„{application.OrganizationName}“ ({application.Place}, {OrganizationTypes.LabelOf(application.OrganizationType)}) hat die Mitzeichnung bestätigt und wartet auf Prüfung.");
         if (application.IsPossibleDuplicate)
         {
-            body.Paragraph("Achtung: Eine Organisation mit diesem Namen hat sich bereits beworben.");
+            body.Paragraph("Achtung: Eine Organisation mit diesem Namen steht schon auf der Liste oder hat sich bereits beworben.");
         }
 
         var mail = body.Link("Zur Moderation", site.Value.AbsoluteUrl("/moderation")).Build();

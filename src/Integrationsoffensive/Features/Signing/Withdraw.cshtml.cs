@@ -58,8 +58,19 @@ public sealed class WithdrawModel(AppDbContext db, TimeProvider clock, ILogger<W
             // Mails to the address go too: they are contact data as well.
             await db.Entry(application).Collection(a => a.Mails).LoadAsync();
             db.OutboxMessages.RemoveRange(application.Mails);
-            await db.SaveChangesAsync();
-            logger.LogInformation("Application {ApplicationId} withdrawn by the organization", application.Id);
+            try
+            {
+                await db.SaveChangesAsync();
+                logger.LogInformation("Application {ApplicationId} withdrawn by the organization", application.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Withdrawn (or changed) by a parallel request; look again and answer from what is stored.
+                db.ChangeTracker.Clear();
+                return await db.Applications.AnyAsync(a => a.Id == application.Id && a.Status == ApplicationStatus.Withdrawn)
+                    ? RedirectToPage("Withdrawn")
+                    : RedirectToPage(new { token });
+            }
         }
 
         return RedirectToPage("Withdrawn");

@@ -75,11 +75,41 @@ public sealed class ConfirmationTests : IDisposable
 
         var replay = await client.SubmitAsync(page, "main form", new Dictionary<string, string?>());
         Assert.Equal("/mitzeichnen/bestaetigt", replay.Headers.Location!.OriginalString);
+        Assert.Equal(1, await _site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == SigningMails.ReceiptSubject)));
         Assert.Equal("/mitzeichnen/bestaetigt", (await client.GetAsync(link)).Headers.Location!.OriginalString);
         var (_, confirmedPage) = await client.GetPageAsync("/mitzeichnen/bestaetigt");
         Assert.Equal("Vielen Dank, Ihre Mitzeichnung ist bestätigt", confirmedPage.QuerySelector("h1")!.Text());
-        await Task.Delay(300);
         Assert.Single(_site.Smtp.Messages, m => m.Subject == SigningMails.ReceiptSubject);
+    }
+
+    [Fact]
+    public async Task ConfirmLink_ClickedTwiceAtOnce_ShowsTheSuccessPageTwice_AndConfirmsOnce()
+    {
+        var link = SigningSteps.LinkIn((await ApplyAndReadConfirmationMailAsync()).TextBody, "/mitzeichnen/bestaetigen/");
+        var client = _site.CreatePlainClient();
+        var (_, page) = await client.GetPageAsync(link);
+
+        var responses = await Task.WhenAll(
+            client.SubmitAsync(page, "main form", new Dictionary<string, string?>()),
+            client.SubmitAsync(page, "main form", new Dictionary<string, string?>()));
+
+        Assert.All(responses, r => Assert.Equal("/mitzeichnen/bestaetigt", r.Headers.Location?.OriginalString));
+        Assert.Single((await ApplicationAsync()).History, e => e.Action == AuditActions.Confirmed);
+    }
+
+    [Fact]
+    public async Task SentMail_LeavesNoWorkingLinkInTheDatabase()
+    {
+        var mail = await ApplyAndReadConfirmationMailAsync();
+        var token = SigningSteps.LinkIn(mail.TextBody, "/mitzeichnen/bestaetigen/").Split('/').Last();
+        for (var i = 0; i < 250 && await _site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.SentAt == null)); i++)
+        {
+            await Task.Delay(20); // the sender marks the row just after the server accepted the mail
+        }
+
+        var rows = await _site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        Assert.All(rows, m => Assert.DoesNotContain(token, m.TextBody + m.HtmlBody));
+        Assert.All(rows, m => Assert.NotNull(m.SentAt));
     }
 
     [Fact]

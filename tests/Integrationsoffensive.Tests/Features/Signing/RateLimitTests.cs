@@ -1,5 +1,8 @@
 using System.Net;
 using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrationsoffensive.Tests.Features.Signing;
 
@@ -66,5 +69,56 @@ public sealed class RateLimitSwitchTests : IDisposable
             var response = await _site.ApplyAsync(client, Applications.FormValues(name: $"Verein {i}"));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
+    }
+}
+
+/// <summary>Behind a configured proxy every visitor has a limit of their own, taken from X-Forwarded-For.</summary>
+public sealed class RateLimitBehindProxyTests : IDisposable
+{
+    private readonly ProxiedSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private sealed class ProxiedSite : SiteFactory
+    {
+        public ProxiedSite()
+        {
+            WithSetting("RateLimiting:Enabled", "true");
+            WithSetting("RateLimiting:PermitLimit", "1");
+            WithSetting("ReverseProxy:KnownProxies:0", "10.0.0.1");
+        }
+
+        // Every request arrives from the proxy's address, as it would behind a load balancer.
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.AddSingleton<IStartupFilter>(new FromProxy());
+
+        private sealed class FromProxy : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use((context, nextMiddleware) =>
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.1");
+                    return nextMiddleware(context);
+                });
+                next(app);
+            };
+        }
+    }
+
+    private async Task<HttpStatusCode> RequestLinkAsync(string clientAddress)
+    {
+        var client = _site.CreatePlainClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        var (_, form) = await client.GetPageAsync("/mitzeichnen/neuer-link");
+        return (await client.SubmitAsync(form, "main form", new Dictionary<string, string?> { ["Input.Email"] = "a@beispiel.de" })).StatusCode;
+    }
+
+    [Fact]
+    public async Task EachForwardedClient_HasItsOwnLimit()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, await RequestLinkAsync("203.0.113.5"));
+        Assert.Equal(HttpStatusCode.Redirect, await RequestLinkAsync("198.51.100.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await RequestLinkAsync("203.0.113.5"));
     }
 }

@@ -41,6 +41,23 @@ public sealed class RetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task UnconfirmedApplication_WithALinkSentAgain_IsKeptUntilThatLinkHadItsTime()
+    {
+        await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues());
+        _site.Clock.Advance(TimeSpan.FromDays(6));
+        var client = _site.CreatePlainClient();
+        var (_, form) = await client.GetPageAsync("/mitzeichnen/neuer-link");
+        await client.SubmitAsync(form, "main form", new Dictionary<string, string?> { ["Input.Email"] = "kontakt@fluechtlingshilfe.example" });
+        var resent = (await _site.WaitForPickupMailsAsync(m => m.Subject == SigningMails.ConfirmSubject, count: 2))[^1];
+        _site.Clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(0, (await RunAsync()).UnconfirmedApplicationsDeleted);
+        var (_, page) = await client.GetPageAsync(SigningSteps.LinkIn(resent.TextBody, "/mitzeichnen/bestaetigen/"));
+        var confirmed = await client.SubmitAsync(page, "main form", new Dictionary<string, string?>());
+        Assert.Equal("/mitzeichnen/bestaetigt", confirmed.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task UnconfirmedApplication_JustBeforeSevenDays_IsKept()
     {
         await _site.SubmittedAsync();
@@ -90,8 +107,8 @@ public sealed class RetentionSettingsTests : IDisposable
         var (_, page) = await _site.CreatePlainClient().GetPageAsync("/datenschutz");
         var text = page.QuerySelector("main")!.Text();
 
-        Assert.Contains("5 Tage", text);
-        Assert.Contains("14 Tage", text);
+        Assert.Contains("nach 5 Tagen", text);
+        Assert.Contains("nach 14 Tagen", text);
         Assert.DoesNotContain("{{", text);
     }
 }
