@@ -212,6 +212,14 @@ public sealed class Application
         return true;
     }
 
+    /// <summary>After a rejection, contact data are kept only as long as the privacy policy says.</summary>
+    public void PurgeContactDataAfterRejection(DateTime now)
+    {
+        Require(ApplicationStatus.Rejected, "nach Ablauf der Frist bereinigen");
+        PurgeContactData(now);
+        Record(now, AuditActors.System, AuditActions.ContactDataPurged, "Kontaktdaten nach Ablehnung fristgerecht gelöscht");
+    }
+
     private void PurgeContactData(DateTime now)
     {
         ContactName = null;

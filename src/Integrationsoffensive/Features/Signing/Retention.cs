@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Integrationsoffensive.Features.Signing;
 
 /// <summary>
-/// Deletes personal data whose time is up: applications never confirmed, and mails already sent.
+/// Deletes personal data whose time is up: applications never confirmed, contact data of
+/// rejected applications, and mails already sent.
 /// Each deletion is idempotent, so several instances may run it at once.
 /// </summary>
 public sealed class RetentionJob(
@@ -35,21 +36,31 @@ public sealed class RetentionJob(
             db.Applications.Remove(application); // tokens and mails go with it (cascade)
         }
 
+        var rejectedBefore = now.AddDays(-signing.Value.RejectedContactRetentionDays);
+        var rejected = await db.Applications
+            .Where(a => a.Status == ApplicationStatus.Rejected && a.RejectedAt < rejectedBefore && a.Email != null)
+            .ToListAsync(cancellationToken);
+        foreach (var application in rejected)
+        {
+            application.PurgeContactDataAfterRejection(now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         var sentBefore = now.AddDays(-email.Value.SentRetentionDays);
         var mails = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
 
-        if (expired.Count > 0 || mails > 0)
+        if (expired.Count > 0 || rejected.Count > 0 || mails > 0)
         {
-            logger.LogInformation("Retention deleted {Applications} unconfirmed applications and {Mails} sent mails", expired.Count, mails);
+            logger.LogInformation("Retention deleted {Applications} unconfirmed applications, the contact data of {Rejected} rejected ones and {Mails} sent mails",
+                expired.Count, rejected.Count, mails);
         }
 
-        return new RetentionResult(expired.Count, mails);
+        return new RetentionResult(expired.Count, rejected.Count, mails);
     }
 }
 
-public sealed record RetentionResult(int UnconfirmedApplicationsDeleted, int SentMailsDeleted);
+public sealed record RetentionResult(int UnconfirmedApplicationsDeleted, int RejectedContactDataPurged, int SentMailsDeleted);
 
 public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<SigningOptions> options, ILogger<RetentionService> logger) : BackgroundService
 {

@@ -25,7 +25,7 @@ public sealed class SigningOptions
 }
 
 /// <summary>The periods the privacy policy quotes, taken from the configuration in force.</summary>
-internal sealed class SigningContentVariables(IOptions<SigningOptions> options) : IContentVariableSource
+internal sealed class SigningContentVariables(IOptions<SigningOptions> options, IOptions<Email.EmailOptions> email) : IContentVariableSource
 {
     public IEnumerable<KeyValuePair<string, string>> GetVariables()
     {
@@ -33,5 +33,6 @@ internal sealed class SigningContentVariables(IOptions<SigningOptions> options) 
         yield return new("unbestaetigt_loeschen_nach_tagen", o.UnconfirmedRetentionDays.ToString(CultureInfo.InvariantCulture));
         yield return new("abgelehnt_loeschen_nach_tagen", o.RejectedContactRetentionDays.ToString(CultureInfo.InvariantCulture));
         yield return new("bestaetigungslink_gueltig_tage", o.ConfirmationLinkValidDays.ToString(CultureInfo.InvariantCulture));
+        yield return new("gesendete_mails_loeschen_nach_tagen", email.Value.SentRetentionDays.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -58,6 +58,29 @@ public sealed class RetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task RejectedApplications_LoseTheirContactDataAfter30Days_NotBefore()
+    {
+        var application = await _site.ConfirmedAsync();
+        await _site.WithDbAsync(async db =>
+        {
+            (await db.Applications.SingleAsync()).Reject("moderation@aufruf.example", "Nicht überprüfbar", _site.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+
+        _site.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, (await RunAsync()).RejectedContactDataPurged);
+        _site.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, (await RunAsync()).RejectedContactDataPurged);
+
+        var stored = await _site.WithDbAsync(db => db.Applications.Include(a => a.History).AsNoTracking().SingleAsync());
+        Assert.Null(stored.Email);
+        Assert.Null(stored.ContactName);
+        Assert.Equal("Flüchtlingshilfe Musterstadt e. V.", stored.OrganizationName);
+        Assert.Contains(stored.History, e => e.Action == AuditActions.ContactDataPurged && e.Actor == AuditActors.System);
+        Assert.Equal(application.Id, stored.Id);
+    }
+
+    [Fact]
     public async Task UnconfirmedApplication_JustBeforeSevenDays_IsKept()
     {
         await _site.SubmittedAsync();
@@ -107,8 +130,9 @@ public sealed class RetentionSettingsTests : IDisposable
         var (_, page) = await _site.CreatePlainClient().GetPageAsync("/datenschutz");
         var text = page.QuerySelector("main")!.Text();
 
-        Assert.Contains("nach 5 Tagen", text);
+        Assert.Contains("den Antrag 5 Tage nach dem letzten Bestätigungslink", text);
         Assert.Contains("nach 14 Tagen", text);
+        Assert.Contains("nach 7 Tagen", text); // sent mails, from Email:SentRetentionDays
         Assert.DoesNotContain("{{", text);
     }
 }
