@@ -1,0 +1,72 @@
+using Integrationsoffensive.Cli;
+using Integrationsoffensive.Features.Accounts;
+using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Tests.Features.Moderation;
+
+/// <summary>The moderator commands on the same executable, run against the site's database.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exit = await ModeratorCommands.RunAsync(_site.Services, args, output);
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public async Task Add_PrintsAOneTimeInvitationLink_ThatOpensTheEnrolmentPage()
+    {
+        var (exit, output) = await RunAsync("moderator", "add", "neu@aufruf.example", "--admin");
+
+        Assert.Equal(0, exit);
+        var link = output.Split('\n').Single(l => l.StartsWith(SiteFactory.PublicBaseUrl + "/konto/einladung/", StringComparison.Ordinal)).Trim();
+        var (_, page) = await _site.CreatePlainClient().GetPageAsync(link[SiteFactory.PublicBaseUrl.Length..]);
+        Assert.Equal("Einladung annehmen", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector("img.qr-code[src^='data:image/png;base64,']"));
+        Assert.Contains(await _site.WithDbAsync(db => db.AuditEntries.ToListAsync()), e => e.Action == AuditActions.ModeratorAdded && e.Actor == AuditActors.Cli);
+    }
+
+    [Fact]
+    public async Task List_ShowsRoleAndTwoFactorState()
+    {
+        await _site.CreateModeratorAsync("aktiv@aufruf.example");
+        await RunAsync("moderator", "add", "eingeladen@aufruf.example", "--admin");
+
+        var (exit, output) = await RunAsync("moderator", "list");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"aktiv@aufruf\.example\s+Moderation\s+2FA: ja\s+aktiv", output);
+        Assert.Matches(@"eingeladen@aufruf\.example\s+Admin\s+2FA: nein\s+aktiv", output);
+    }
+
+    [Fact]
+    public async Task Disable_LocksTheAccount_SoThePasswordNoLongerWorks()
+    {
+        var moderator = await _site.CreateModeratorAsync("weg@aufruf.example");
+
+        var (exit, _) = await RunAsync("moderator", "disable", "weg@aufruf.example");
+
+        Assert.Equal(0, exit);
+        var client = _site.CreatePlainClient();
+        var (_, login) = await client.GetPageAsync("/konto/anmelden");
+        var response = await client.SubmitAsync(login, "main form", new Dictionary<string, string?> { ["Input.Email"] = moderator.Email, ["Input.Password"] = moderator.Password });
+        Assert.Contains(LoginModel.FailedMessage, (await response.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(1, (await RunAsync("moderator", "disable", "weg@aufruf.example")).Exit);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_PrintsUsage_AndExits2()
+    {
+        var (exit, output) = await RunAsync("moderator", "löschen");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("moderator add <e-mail> [--admin]", output);
+    }
+}
