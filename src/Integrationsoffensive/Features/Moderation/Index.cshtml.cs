@@ -38,11 +38,16 @@ public sealed class IndexModel(AppDbContext db, SigningMails mails, TimeProvider
 
     public override string PageTitle => "Moderation";
 
-    public async Task OnGetAsync(int? freigegeben)
+    public async Task OnGetAsync(int? freigegeben, int? importiert)
     {
         if (freigegeben is { } count)
         {
             Message = count == 1 ? "1 Mitzeichnung ist freigegeben." : $"{count} Mitzeichnungen sind freigegeben.";
+        }
+
+        if (importiert is { } imported)
+        {
+            Message = imported == 1 ? "1 Unterzeichnende*r ist importiert und veröffentlicht." : $"{imported} Unterzeichnende sind importiert und veröffentlicht.";
         }
 
         await LoadAsync();

@@ -8,13 +8,27 @@ public static class ErrorSummary
 {
     public sealed record Item(string? FieldId, string Message);
 
+    private static (int Depth, int Token) DeclarationOrder(Microsoft.AspNetCore.Mvc.ModelBinding.ModelMetadata metadata)
+    {
+        // GetProperties, not GetProperty: a property hidden with "new" would make the lookup ambiguous.
+        var property = metadata.ContainerType?.GetProperties().FirstOrDefault(p => p.Name == metadata.PropertyName);
+        var depth = 0;
+        for (var type = property?.DeclaringType?.BaseType; type is not null; type = type.BaseType)
+        {
+            depth++;
+        }
+
+        return (depth, property?.MetadataToken ?? int.MaxValue);
+    }
+
     public static IReadOnlyList<Item> For(ViewContext context)
     {
-        // ModelState enumerates as a prefix tree, not in field order; the model's metadata knows the order.
+        // ModelState enumerates as a prefix tree, not in field order. Fields are ordered as they are
+        // declared, base-class fields (the public ones of an application) before derived ones.
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var property in context.ViewData.ModelMetadata.Properties)
         {
-            foreach (var nested in property.Properties)
+            foreach (var nested in property.Properties.OrderBy(DeclarationOrder))
             {
                 order[property.PropertyName + "." + nested.PropertyName] = order.Count;
             }

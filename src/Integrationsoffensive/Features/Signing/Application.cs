@@ -98,9 +98,9 @@ public sealed class Application
     /// A signatory collected elsewhere (on paper, by phone), entered or imported by a moderator:
     /// published at once, without contact data unless they were collected too.
     /// </summary>
-    public static Application AddByModerator(ApplicationDetails details, string appealVersion, string moderator, string source, DateTime now)
+    public static Application AddByModerator(ApplicationDetails details, string appealVersion, string moderator, string source, bool possibleDuplicate, DateTime now)
     {
-        var application = Submit(details, appealVersion, consentVersion: "offline", possibleDuplicate: false, now);
+        var application = Submit(details, appealVersion, consentVersion: "offline", possibleDuplicate, now);
         application.History.Clear();
         application.AddedByModerator = true;
         application.Status = ApplicationStatus.Published;
@@ -255,8 +255,8 @@ public sealed record ApplicationDetails(
     string Region,
     string? Website,
     string? Statement,
-    string ContactName,
-    string Email,
+    string? ContactName,
+    string? Email,
     string? Phone);
 
 public sealed class InvalidTransitionException(string message) : InvalidOperationException(message);

@@ -3,11 +3,8 @@ using MimeKit;
 
 namespace Integrationsoffensive.Features.Signing;
 
-/// <summary>
-/// What the form posts. Bound on its own, never the entity, so that a posted "Status" or any
-/// other field does nothing. Normalised first, then validated, with German messages.
-/// </summary>
-public sealed class ApplyInput
+/// <summary>The fields readers see, as the application form and the moderators' edit page post them.</summary>
+public class PublicFieldsInput
 {
     [Required(ErrorMessage = "Bitte geben Sie den Namen der Organisation an.")]
     [StringLength(FieldLimits.OrganizationName, ErrorMessage = "Der Name der Organisation darf höchstens {1} Zeichen lang sein.")]
@@ -32,6 +29,39 @@ public sealed class ApplyInput
     [StringLength(FieldLimits.Statement, ErrorMessage = "Die Kurzbegründung darf höchstens {1} Zeichen lang sein. Bitte kürzen Sie sie.")]
     public string? Statement { get; set; }
 
+    public virtual void Normalize()
+    {
+        OrganizationName = TextInput.SingleLine(OrganizationName);
+        OrganizationType = TextInput.SingleLine(OrganizationType);
+        Place = TextInput.SingleLine(Place);
+        Region = TextInput.SingleLine(Region);
+        Website = TextInput.SingleLine(Website);
+        Statement = TextInput.MultiLine(Statement);
+        if (Website is not null && !Website.Contains("://", StringComparison.Ordinal) && !Website.Contains(':', StringComparison.Ordinal))
+        {
+            Website = "https://" + Website; // "www.example.org" is what people type
+        }
+    }
+
+    public PublicFields ToPublicFields() => new(OrganizationName!, OrganizationType!, Place!, Region!, Website, Statement);
+
+    public static PublicFieldsInput From(Application application) => new()
+    {
+        OrganizationName = application.OrganizationName,
+        OrganizationType = application.OrganizationType,
+        Place = application.Place,
+        Region = application.Region,
+        Website = application.Website,
+        Statement = application.Statement,
+    };
+}
+
+/// <summary>
+/// What the application form posts. Bound on its own, never the entity, so that a posted "Status"
+/// or any other field does nothing. Normalised first, then validated, with German messages.
+/// </summary>
+public sealed class ApplyInput : PublicFieldsInput
+{
     [Required(ErrorMessage = "Bitte geben Sie eine Ansprechperson an.")]
     [StringLength(FieldLimits.ContactName, ErrorMessage = "Der Name der Ansprechperson darf höchstens {1} Zeichen lang sein.")]
     public string? ContactName { get; set; }
@@ -50,21 +80,12 @@ public sealed class ApplyInput
     [MustBeTicked(ErrorMessage = "Bitte bestätigen Sie, dass Sie für die Organisation unterzeichnen dürfen.")]
     public bool Authorized { get; set; }
 
-    public void Normalize()
+    public override void Normalize()
     {
-        OrganizationName = TextInput.SingleLine(OrganizationName);
-        OrganizationType = TextInput.SingleLine(OrganizationType);
-        Place = TextInput.SingleLine(Place);
-        Region = TextInput.SingleLine(Region);
-        Website = TextInput.SingleLine(Website);
-        Statement = TextInput.MultiLine(Statement);
+        base.Normalize();
         ContactName = TextInput.SingleLine(ContactName);
         Email = TextInput.SingleLine(Email);
         Phone = TextInput.SingleLine(Phone);
-        if (Website is not null && !Website.Contains("://", StringComparison.Ordinal) && !Website.Contains(':', StringComparison.Ordinal))
-        {
-            Website = "https://" + Website; // "www.example.org" is what people type
-        }
     }
 
     public ApplicationDetails ToDetails() => new(

@@ -1,5 +1,7 @@
 using System.Net;
 using Integrationsoffensive.Tests.Infrastructure;
+using Integrationsoffensive.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,19 +17,22 @@ public sealed class AuthorizationSweepTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private async Task<IReadOnlyList<string>> ModerationPathsAsync()
+    /// <summary>Every GET path under /moderation, and whether its endpoint demands an admin.</summary>
+    private async Task<IReadOnlyList<(string Path, bool AdminOnly)>> ModerationPathsAsync()
     {
         var application = await _site.ConfirmedAsync();
         var endpoints = _site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         var paths = endpoints
-            .Select(e => e.RoutePattern.RawText ?? "")
-            .Where(p => p.TrimStart('/').StartsWith("moderation", StringComparison.Ordinal))
-            .Select(p => "/" + p.TrimStart('/').Replace("{id:int}", application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            .Where(e => (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("moderation", StringComparison.Ordinal))
+            .Select(e => (
+                Path: "/" + e.RoutePattern.RawText!.TrimStart('/').Replace("{id:int}", application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                AdminOnly: e.Metadata.OfType<AuthorizeAttribute>().Any(a => a.Policy == Policies.Admin)))
             .Distinct()
             .ToList();
-        Assert.All(paths, p => Assert.DoesNotContain("{", p));
-        Assert.Contains("/moderation", paths);
-        Assert.Contains("/moderation/protokoll", paths);
+        Assert.All(paths, p => Assert.DoesNotContain("{", p.Path));
+        Assert.Contains(("/moderation", false), paths);
+        Assert.Contains(("/moderation/protokoll", false), paths);
+        Assert.Contains(("/moderation/admin/moderatoren", true), paths);
         return paths;
     }
 
@@ -35,7 +40,7 @@ public sealed class AuthorizationSweepTests : IDisposable
     public async Task Anonymous_IsSentToTheLogin_FromEveryModerationPage()
     {
         var client = _site.CreatePlainClient();
-        foreach (var path in await ModerationPathsAsync())
+        foreach (var (path, _) in await ModerationPathsAsync())
         {
             var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path} answered {(int)response.StatusCode}");
@@ -48,7 +53,7 @@ public sealed class AuthorizationSweepTests : IDisposable
     {
         var paths = await ModerationPathsAsync();
         var client = await _site.SignInWithoutRoleAsync();
-        foreach (var path in paths)
+        foreach (var (path, _) in paths)
         {
             var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path} answered {(int)response.StatusCode}");
@@ -56,16 +61,34 @@ public sealed class AuthorizationSweepTests : IDisposable
     }
 
     [Fact]
-    public async Task Moderator_Gets200_OnEveryModerationPage_NeverCachedNorIndexed()
+    public async Task Moderator_Gets200_OnEveryModerationPage_ButAdminPages403_NeverCachedNorIndexed()
     {
         var paths = await ModerationPathsAsync();
         var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
-        foreach (var path in paths)
+        foreach (var (path, adminOnly) in paths)
+        {
+            var response = await client.GetAsync(path);
+            var expected = adminOnly ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            Assert.True(response.StatusCode == expected, $"{path} answered {(int)response.StatusCode}");
+            if (adminOnly)
+            {
+                continue;
+            }
+
+            Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+            Assert.Contains("noindex", string.Join(",", response.Headers.GetValues("X-Robots-Tag")));
+        }
+    }
+
+    [Fact]
+    public async Task Admin_Gets200_OnEveryModerationPage()
+    {
+        var paths = await ModerationPathsAsync();
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync("admin@aufruf.example", admin: true));
+        foreach (var (path, _) in paths)
         {
             var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
-            Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
-            Assert.Contains("noindex", string.Join(",", response.Headers.GetValues("X-Robots-Tag")));
         }
     }
 }

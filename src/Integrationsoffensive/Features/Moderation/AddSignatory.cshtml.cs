@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Signing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Features.Moderation;
+
+/// <summary>/moderation/hinzufuegen: a signatory collected elsewhere, published at once with its source on record.</summary>
+public sealed class AddSignatoryModel(AppDbContext db, ContentStore content, TimeProvider clock) : ModerationPageModel
+{
+    [BindProperty]
+    public AddInput Input { get; set; } = new();
+
+    public override string PageTitle => "Unterzeichnende direkt eintragen";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Input.Normalize();
+        ModelState.Clear();
+        if (!TryValidateModel(Input, nameof(Input)))
+        {
+            return Page();
+        }
+
+        var details = Input.ToDetails();
+        var normalized = OrganizationNames.Normalize(details.OrganizationName);
+        var duplicate = await db.Applications.AnyAsync(a => a.NormalizedName == normalized && a.Status != ApplicationStatus.Withdrawn);
+        var appealVersion = content.Document<AppealFrontMatter>(AppealContent.AppealFile)?.FrontMatter.Version ?? "unbekannt";
+        var application = Application.AddByModerator(details, appealVersion, Actor, "Direkt eingetragen; Quelle: " + Input.Source, duplicate, clock.GetUtcNow().UtcDateTime);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        return RedirectToPage("Detail", new { id = application.Id });
+    }
+
+    public sealed class AddInput : PublicFieldsInput
+    {
+        [Required(ErrorMessage = "Bitte geben Sie an, woher die Unterschrift stammt.")]
+        [StringLength(200, ErrorMessage = "Die Quelle darf höchstens {1} Zeichen lang sein.")]
+        public string? Source { get; set; }
+
+        [StringLength(FieldLimits.ContactName, ErrorMessage = "Der Name der Ansprechperson darf höchstens {1} Zeichen lang sein.")]
+        public string? ContactName { get; set; }
+
+        [StringLength(FieldLimits.Email, ErrorMessage = "Die E-Mail-Adresse darf höchstens {1} Zeichen lang sein.")]
+        [MailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@beispiel.de.")]
+        public string? Email { get; set; }
+
+        [StringLength(FieldLimits.Phone, ErrorMessage = "Die Telefonnummer darf höchstens {1} Zeichen lang sein.")]
+        public string? Phone { get; set; }
+
+        public override void Normalize()
+        {
+            base.Normalize();
+            Source = TextInput.SingleLine(Source);
+            ContactName = TextInput.SingleLine(ContactName);
+            Email = TextInput.SingleLine(Email);
+            Phone = TextInput.SingleLine(Phone);
+        }
+
+        public ApplicationDetails ToDetails() => new(
+            OrganizationName!, OrganizationType!, Place!, Region!, Website, Statement,
+            ContactName, Email is null ? null : ApplyInput.NormalizedEmail(Email), Phone);
+    }
+}

@@ -1,0 +1,82 @@
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Signing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Features.Moderation;
+
+/// <summary>
+/// /moderation/antraege/{id}/bearbeiten: correct the public fields before or after publishing.
+/// Each changed field is recorded with its old and new value; a stale form changes nothing.
+/// </summary>
+public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationPageModel
+{
+    [BindProperty]
+    public PublicFieldsInput Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public override string PageTitle => "Öffentliche Angaben bearbeiten";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        Show(application);
+        Input = PublicFieldsInput.From(application);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Name = application.OrganizationName;
+        Input.Normalize();
+        ModelState.Clear();
+        if (!TryValidateModel(Input, nameof(Input)))
+        {
+            return Page();
+        }
+
+        db.Entry(application).Property(a => a.ConcurrencyStamp).OriginalValue = Version;
+        try
+        {
+            if (application.ConcurrencyStamp != Version)
+            {
+                throw new DbUpdateConcurrencyException(DetailModel.ConflictMessage);
+            }
+
+            application.Edit(Actor, Input.ToPublicFields(), clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+        catch (Exception exception) when (exception is DbUpdateConcurrencyException or InvalidTransitionException)
+        {
+            ModelState.AddModelError(string.Empty, exception is InvalidTransitionException ? exception.Message : DetailModel.ConflictMessage);
+            return Page();
+        }
+
+        return RedirectToPage("Detail", new { id });
+    }
+
+    private void Show(Application application)
+    {
+        Id = application.Id;
+        Name = application.OrganizationName;
+        Version = application.ConcurrencyStamp;
+    }
+}

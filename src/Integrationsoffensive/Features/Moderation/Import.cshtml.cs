@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Signing;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Features.Moderation;
+
+/// <summary>
+/// /moderation/import: upload a CSV, see every row's validation result, then import the valid rows
+/// in one transaction. The previewed file travels back protected, so what is imported is exactly
+/// what was previewed.
+/// </summary>
+public sealed class ImportModel(AppDbContext db, ContentStore content, IDataProtectionProvider protection, TimeProvider clock) : ModerationPageModel
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    private readonly IDataProtector _protector = protection.CreateProtector("Integrationsoffensive.Moderation.Import");
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public string? Payload { get; set; }
+
+    [BindProperty]
+    public string? FileName { get; set; }
+
+    public IReadOnlyList<ImportRow>? Rows { get; private set; }
+
+    public override string PageTitle => "CSV-Import";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Bitte wählen Sie eine CSV-Datei aus.");
+            return Page();
+        }
+
+        if (Upload.Length > MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), "Die Datei ist größer als 1 MB. Bitte teilen Sie sie auf.");
+            return Page();
+        }
+
+        using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = await reader.ReadToEndAsync();
+        FileName = Path.GetFileName(Upload.FileName);
+        Rows = SignatoryCsv.Parse(text, await ExistingNamesAsync());
+        if (Rows.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "In der Datei stehen keine Zeilen unter der Kopfzeile.");
+            return Page();
+        }
+
+        Payload = _protector.Protect(text);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync()
+    {
+        string text;
+        try
+        {
+            text = _protector.Unprotect(Payload ?? "");
+        }
+        catch (CryptographicException)
+        {
+            ModelState.AddModelError(string.Empty, "Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch.");
+            return Page();
+        }
+
+        var rows = SignatoryCsv.Parse(text, await ExistingNamesAsync()).Where(r => r.IsValid).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var appealVersion = content.Document<AppealFrontMatter>(AppealContent.AppealFile)?.FrontMatter.Version ?? "unbekannt";
+        var source = "CSV-Import aus „" + TextInput.SingleLine(FileName) + "“";
+        foreach (var row in rows)
+        {
+            var f = row.Fields;
+            var details = new ApplicationDetails(f.OrganizationName!, f.OrganizationType!, f.Place!, f.Region!, f.Website, f.Statement, null, null, null);
+            db.Applications.Add(Application.AddByModerator(details, appealVersion, Actor, $"{source}, Zeile {row.Line}", possibleDuplicate: false, now));
+        }
+
+        db.AuditEntries.Add(new AuditEntry(now, Actor, AuditActions.Imported, $"{rows.Count} Unterzeichnende importiert ({source})"));
+        await db.SaveChangesAsync();
+        return RedirectToPage("Index", new { status = "veroeffentlicht", importiert = rows.Count });
+    }
+
+    private async Task<ISet<string>> ExistingNamesAsync() =>
+        (await db.Applications.Where(a => a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Rejected)
+            .Select(a => a.NormalizedName).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+}
