@@ -37,7 +37,25 @@ public static class AccountsSetup
         // Invitation links (password reset tokens) live as long as an invitation.
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(settings.InvitationValidHours));
         // A disabled account or a changed password ends open sessions within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The re-check rebuilds the principal from the database, which knows nothing of how the
+            // person signed in; keep the two-factor claim the moderation policy requires.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var mfa = context.CurrentPrincipal?.FindAll("amr").ToList() ?? [];
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    foreach (var claim in mfa.Where(c => !identity.HasClaim(c.Type, c.Value)))
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         var development = builder.Environment.IsDevelopment();
         builder.Services.ConfigureApplicationCookie(options =>

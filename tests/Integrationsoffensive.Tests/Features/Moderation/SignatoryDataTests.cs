@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Tests.Features.Moderation;
+
+/// <summary>Editing, entering, importing and exporting signatories in the moderation area.</summary>
+public sealed class SignatoryDataTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private Task<List<AuditEntry>> AuditAsync() => _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
+
+    [Fact]
+    public async Task Edit_RecordsEachChangedFieldWithBeforeAndAfter_AndThePublicSiteShowsIt()
+    {
+        var application = await _site.PublishedAsync(Applications.Details(name: "Tippfeler e. V."));
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var (_, form) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
+
+        var response = await client.SubmitAsync(form, "form.form", new Dictionary<string, string?> { ["Input.OrganizationName"] = "Tippfehler e. V.", ["Input.Place"] = "Gießen" });
+
+        Assert.Equal($"/moderation/antraege/{application.Id}", response.Headers.Location!.OriginalString);
+        var entry = (await AuditAsync()).Single(e => e.Action == AuditActions.Edited);
+        Assert.Equal("Name: „Tippfeler e. V.“ → „Tippfehler e. V.“; Ort: „Musterstadt“ → „Gießen“", entry.Details);
+        var (_, home) = await _site.CreatePlainClient().GetPageAsync("/");
+        Assert.Contains("Tippfehler e. V., Gießen", home.GetElementById("neu-mitgezeichnet")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Edit_WithAStaleForm_KeepsTheTypedValues_AndChangesNothing()
+    {
+        var application = await _site.PublishedAsync();
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var (_, form) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
+        var (_, other) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
+        await client.SubmitAsync(other, "form.form", new Dictionary<string, string?> { ["Input.Place"] = "Kassel" });
+
+        var stale = await client.SubmitAsync(form, "form.form", new Dictionary<string, string?> { ["Input.Place"] = "Fulda" });
+
+        var page = await stale.ReadDocumentAsync();
+        Assert.Contains(DetailModel.ConflictMessage, page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal("Fulda", page.GetElementById("Input_Place")!.GetAttribute("value"));
+        Assert.Equal("Kassel", (await _site.WithDbAsync(db => db.Applications.SingleAsync())).Place);
+    }
+
+    [Fact]
+    public async Task AddDirectly_PublishesAtOnce_WithTheSourceInTheHistory()
+    {
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var (_, form) = await client.GetPageAsync("/moderation/hinzufuegen");
+
+        var response = await client.SubmitAsync(form, "form.form", new Dictionary<string, string?>
+        {
+            ["Input.OrganizationName"] = "Kirchengemeinde St. Paul", ["Input.OrganizationType"] = "kirche", ["Input.Place"] = "Darmstadt",
+            ["Input.Region"] = "darmstadt", ["Input.Source"] = "Unterschriftenliste Fachtag",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var application = await _site.WithDbAsync(db => db.Applications.Include(a => a.History).SingleAsync());
+        Assert.Equal(ApplicationStatus.Published, application.Status);
+        Assert.True(application.AddedByModerator);
+        Assert.Null(application.Email);
+        Assert.Contains("Unterschriftenliste Fachtag", Assert.Single(application.History).Details);
+        var (_, home) = await _site.CreatePlainClient().GetPageAsync("/");
+        Assert.Contains("Kirchengemeinde St. Paul", home.GetElementById("neu-mitgezeichnet")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Import_ShowsEachRowsResultFirst_ThenImportsOnlyTheGoodRows()
+    {
+        await _site.PublishedAsync(Applications.Details(name: "Schon Dabei e. V."));
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var csv = """
+            Name;Art;Ort;Region;Website;Kurzbegründung
+            Café International;Kultur / Sport;Kassel;Kassel (kreisfreie Stadt);https://cafe.example;Weil Vielfalt gut tut.
+            Jugendmigrationsdienst;bildung;Hanau;main-kinzig-kreis;;
+            ;Gewerkschaft;Wiesbaden;wiesbaden;;
+            Schlechte Website;Sonstige;Fulda;Landkreis Fulda;javascript:alert(1);
+            schon dabei e.V.;Sonstige;Gießen;Landkreis Gießen;;
+            Unbekannte Region;Sonstige;Berlin;Brandenburg;;
+            """;
+        var (_, upload) = await client.GetPageAsync("/moderation/import");
+        var token = upload.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "Upload", "liste.csv" },
+        };
+
+        var previewResponse = await client.PostAsync("/moderation/import?handler=Preview", content);
+        var preview = await previewResponse.ReadDocumentAsync();
+
+        var rows = preview.QuerySelectorAll("table.import-preview tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.Contains("wird importiert", rows[0]);
+        Assert.Contains("wird importiert", rows[1]);
+        Assert.Contains("Bitte geben Sie den Namen der Organisation an.", rows[2]);
+        Assert.Contains("http:// oder https://", rows[3]);
+        Assert.Contains("bereits eingetragen", rows[4]);
+        Assert.Contains("Region aus der Liste", rows[5]);
+        Assert.Equal(1, await _site.WithDbAsync(db => db.Applications.CountAsync()));
+
+        var imported = await client.SubmitAsync(preview, "form[action*='handler=Import']", new Dictionary<string, string?>());
+
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var names = await _site.WithDbAsync(db => db.Applications.Where(a => a.AddedByModerator).Select(a => a.OrganizationName + "|" + a.Region).ToListAsync());
+        Assert.Equal(["Café International|kassel-stadt", "Jugendmigrationsdienst|main-kinzig-kreis"], names.Order());
+        Assert.Contains(await AuditAsync(), e => e.Action == AuditActions.Imported && e.Details.StartsWith("2 Unterzeichnende importiert", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_WithATamperedPreview_ImportsNothing()
+    {
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var (_, page) = await client.GetPageAsync("/moderation/import");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await client.PostAsync("/moderation/import?handler=Import", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("Payload", "Name;Art\nBöse;Sonstige")]));
+
+        Assert.Contains("Vorschau ist abgelaufen", (await response.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ExportPublic_HasNoContactData_EscapesFormulas_AndIsAudited()
+    {
+        await _site.PublishedAsync(Applications.Details(name: "=HYPERLINK(\"http://böse.example\")", email: "geheim@beispiel.de"));
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var (_, page) = await client.GetPageAsync("/moderation/export");
+        Assert.Empty(page.QuerySelectorAll("form[action*='handler=Contacts']"));
+
+        var response = await client.SubmitAsync(page, "form[action*='handler=Public']", new Dictionary<string, string?>());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = Encoding.UTF8.GetString(bytes);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.StartsWith("unterzeichnende-", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Contains("'=HYPERLINK", text);
+        Assert.DoesNotContain("geheim@beispiel.de", text);
+        Assert.DoesNotContain("Anna Beispiel", text);
+        Assert.Contains(await AuditAsync(), e => e.Action == AuditActions.Exported && e.Details.StartsWith("Öffentliche Liste", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExportContacts_IsForAdminsOnly_AndIsAudited()
+    {
+        await _site.ConfirmedAsync(Applications.Details(email: "kontakt@beispiel.de"));
+        var moderator = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var admin = await _site.SignInAsync(await _site.CreateModeratorAsync("admin@aufruf.example", admin: true));
+        var (_, moderatorPage) = await moderator.GetPageAsync("/moderation/export");
+        var forged = await moderator.PostAsync("/moderation/export?handler=Contacts", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", moderatorPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+
+        var (_, page) = await admin.GetPageAsync("/moderation/export");
+        var response = await admin.SubmitAsync(page, "form[action*='handler=Contacts']", new Dictionary<string, string?>());
+
+        Assert.Contains("kontakt@beispiel.de", await response.Content.ReadAsStringAsync());
+        Assert.Contains(await AuditAsync(), e => e.Action == AuditActions.Exported && e.Actor == "admin@aufruf.example" && e.Details.StartsWith("Kontaktdaten", StringComparison.Ordinal));
+    }
+}
