@@ -104,6 +104,9 @@ namespace Integrationsoffensive.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastAuthenticatorCodeAt")
                         .HasColumnType("TEXT");
 

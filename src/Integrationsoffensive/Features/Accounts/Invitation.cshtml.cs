@@ -18,7 +18,7 @@ namespace Integrationsoffensive.Features.Accounts;
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
 [Moderation.PrivatePage]
-public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
+public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AccountOptions> options) : PageModel, IPageMetadata
 {
     public const string Issuer = "Integrationsoffensive";
 
@@ -105,7 +105,8 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
     private async Task<Moderator?> ValidInvitationAsync(string id)
     {
         var user = await users.FindByIdAsync(id);
-        var valid = user is { IsDisabled: false, TwoFactorEnabled: false }
+        var valid = user is { IsDisabled: false, TwoFactorEnabled: false, InvitedAt: { } invitedAt }
+            && clock.GetUtcNow().UtcDateTime < invitedAt.AddHours(options.Value.InvitationValidHours)
             && !string.IsNullOrEmpty(Token)
             && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<Moderator>.ResetPasswordTokenPurpose, Token);
         Invalid = !valid;

@@ -9,6 +9,9 @@ public sealed class Moderator : IdentityUser
 
     public DateTime? DisabledAt { get; set; }
 
+    /// <summary>When the current invitation link was made; it works for 24 hours from then.</summary>
+    public DateTime? InvitedAt { get; set; }
+
     /// <summary>Hash of the last authenticator code accepted, and when: a code works only once.</summary>
     public string? LastAuthenticatorCodeHash { get; set; }
 

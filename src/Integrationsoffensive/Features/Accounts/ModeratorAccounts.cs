@@ -66,6 +66,7 @@ public sealed class ModeratorAccounts(
 
         // The authenticator key is made with the invitation: it changes the security stamp, which
         // the invitation token depends on, and the invitation page must not change state on GET.
+        user.InvitedAt = now;
         await users.ResetAuthenticatorKeyAsync(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         return (site.Value.AbsoluteUrl($"/konto/einladung/{user.Id}?token={Uri.EscapeDataString(token)}"), null);

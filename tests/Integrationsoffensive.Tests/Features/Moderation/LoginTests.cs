@@ -98,6 +98,44 @@ public sealed class LoginTests : IDisposable
     }
 
     [Fact]
+    public async Task Invitation_ExpiresAfter24Hours()
+    {
+        var link = await _site.InviteAsync("spaet@aufruf.example");
+
+        _site.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        var (response, page) = await _site.CreatePlainClient().GetPageAsync(link);
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("Diese Einladung gilt nicht mehr", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task RecoveryCode_SignsIn_OnlyOnce()
+    {
+        var link = await _site.InviteAsync("ersatz@aufruf.example");
+        var client = _site.CreatePlainClient();
+        var (_, page) = await client.GetPageAsync(link);
+        var key = page.QuerySelector("code.shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var moderator = new TestModerator("ersatz@aufruf.example", Moderators.Password, key);
+        var done = await (await client.SubmitAsync(page, "main form", new Dictionary<string, string?>
+        {
+            ["Input.Password"] = Moderators.Password, ["Input.PasswordRepeat"] = Moderators.Password, ["Input.Code"] = moderator.NextCode(),
+        })).ReadDocumentAsync();
+        var recovery = done.QuerySelector("ul.recovery-codes code")!.TextContent;
+
+        async Task<HttpResponseMessage> WithRecoveryAsync()
+        {
+            var c = _site.CreatePlainClient();
+            var first = await PasswordStepAsync(c, moderator.Email, moderator.Password);
+            var (_, codePage) = await c.GetPageAsync(first.Headers.Location!.OriginalString);
+            return await c.SubmitAsync(codePage, "main form", new Dictionary<string, string?> { ["Input.Code"] = recovery });
+        }
+
+        Assert.Equal("/moderation", (await WithRecoveryAsync()).Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await WithRecoveryAsync()).StatusCode);
+    }
+
+    [Fact]
     public async Task Invitation_WorksOnlyOnce()
     {
         var link = await _site.InviteAsync("neu@aufruf.example");
