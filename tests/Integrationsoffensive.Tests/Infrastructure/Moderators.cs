@@ -37,8 +37,14 @@ public static class Moderators
     /// <summary>Invites through the same service the command line uses, then accepts the invitation through its page.</summary>
     public static async Task<TestModerator> CreateModeratorAsync(this SiteFactory site, string email = "moderation@aufruf.example", bool admin = false)
     {
-        var link = await site.InviteAsync(email, admin);
-        var client = site.CreatePlainClient();
+        var (moderator, done) = await site.AcceptInvitationAsync(site.CreatePlainClient(), await site.InviteAsync(email, admin), email);
+        Assert.True(done.QuerySelectorAll("ul.recovery-codes li").Length == 10, "invitation failed: " + done.QuerySelector("main")?.TextContent);
+        return moderator;
+    }
+
+    /// <summary>Opens the invitation, reads the key as a person would type it into an app, and completes it.</summary>
+    public static async Task<(TestModerator Moderator, AngleSharp.Html.Dom.IHtmlDocument Done)> AcceptInvitationAsync(this SiteFactory site, HttpClient client, string link, string email)
+    {
         var (_, page) = await client.GetPageAsync(link);
         var key = page.QuerySelector("code.shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var moderator = new TestModerator(email, Password, key);
@@ -48,9 +54,7 @@ public static class Moderators
             ["Input.PasswordRepeat"] = Password,
             ["Input.Code"] = moderator.NextCode(),
         });
-        var done = await response.ReadDocumentAsync();
-        Assert.True(done.QuerySelectorAll("ul.recovery-codes li").Length == 10, "invitation failed: " + done.QuerySelector("main")?.TextContent);
-        return moderator;
+        return (moderator, await response.ReadDocumentAsync());
     }
 
     public static async Task<string> InviteAsync(this SiteFactory site, string email, bool admin = false)

@@ -113,14 +113,7 @@ public sealed class LoginTests : IDisposable
     public async Task RecoveryCode_SignsIn_OnlyOnce()
     {
         var link = await _site.InviteAsync("ersatz@aufruf.example");
-        var client = _site.CreatePlainClient();
-        var (_, page) = await client.GetPageAsync(link);
-        var key = page.QuerySelector("code.shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var moderator = new TestModerator("ersatz@aufruf.example", Moderators.Password, key);
-        var done = await (await client.SubmitAsync(page, "main form", new Dictionary<string, string?>
-        {
-            ["Input.Password"] = Moderators.Password, ["Input.PasswordRepeat"] = Moderators.Password, ["Input.Code"] = moderator.NextCode(),
-        })).ReadDocumentAsync();
+        var (moderator, done) = await _site.AcceptInvitationAsync(_site.CreatePlainClient(), link, "ersatz@aufruf.example");
         var recovery = done.QuerySelector("ul.recovery-codes code")!.TextContent;
 
         async Task<HttpResponseMessage> WithRecoveryAsync()
@@ -140,13 +133,7 @@ public sealed class LoginTests : IDisposable
     {
         var link = await _site.InviteAsync("neu@aufruf.example");
         var client = _site.CreatePlainClient();
-        var (_, page) = await client.GetPageAsync(link);
-        var key = page.QuerySelector("code.shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var moderator = new TestModerator("neu@aufruf.example", Moderators.Password, key);
-        await client.SubmitAsync(page, "main form", new Dictionary<string, string?>
-        {
-            ["Input.Password"] = Moderators.Password, ["Input.PasswordRepeat"] = Moderators.Password, ["Input.Code"] = moderator.NextCode(),
-        });
+        await _site.AcceptInvitationAsync(client, link, "neu@aufruf.example");
 
         var (again, againPage) = await client.GetPageAsync(link);
 
