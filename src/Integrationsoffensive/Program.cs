@@ -3,6 +3,7 @@ using Integrationsoffensive.Data;
 using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Signatories;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Features.Site;
 using Integrationsoffensive.Hosting;
@@ -46,6 +47,8 @@ app.UseAuthorization();
 
 app.MapStaticAssets();
 app.MapSiteEndpoints();
+app.MapOpenData();
+app.MapCounter();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();

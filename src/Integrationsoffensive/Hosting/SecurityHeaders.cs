@@ -18,11 +18,14 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 // A page may loosen framing for itself (the embeddable counter) by setting its own policy first.
                 headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
+                if (headers.ContentSecurityPolicy.ToString().Contains("frame-ancestors 'none'", StringComparison.Ordinal))
+                {
+                    headers.TryAdd("X-Frame-Options", "DENY");
+                }
                 headers.XContentTypeOptions = "nosniff";
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
                 headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
-                headers.TryAdd("X-Frame-Options", "DENY");
                 return Task.CompletedTask;
             });
             return next(context);

@@ -336,6 +336,11 @@ namespace Integrationsoffensive.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(340)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statement")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -346,6 +351,9 @@ namespace Integrationsoffensive.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Website")
@@ -362,6 +370,10 @@ namespace Integrationsoffensive.Data.Migrations
                     b.HasIndex("NormalizedName");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Status", "NormalizedName");
+
+                    b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Applications");
                 });

@@ -15,6 +15,8 @@ public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel,
 
     public IReadOnlyList<PublicSignatory> NewestCoSigners { get; private set; } = [];
 
+    public int SignatoryCount { get; private set; }
+
     public string PageTitle => Appeal.Title;
 
     public string? PageDescription => Appeal.Description;
@@ -30,6 +32,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel,
 
         Appeal = appeal;
         NewestCoSigners = await PublishedSignatories.NewestAsync(db, NewestCount);
+        SignatoryCount = await Counter.CountAsync(db, store);
         return Page();
     }
 }

@@ -38,6 +38,12 @@ public sealed class Application
     /// <summary>The name folded for comparison (case, spaces, Unicode form), to flag duplicates.</summary>
     public string NormalizedName { get; private set; } = "";
 
+    /// <summary>Name and place folded for the public search (see <see cref="OrganizationNames.SearchKey"/>).</summary>
+    public string SearchKey { get; private set; } = "";
+
+    /// <summary>When anything about the application last changed; public caches and ETags follow it.</summary>
+    public DateTime UpdatedAt { get; private set; }
+
     // Private contact data; null once purged.
     public string? ContactName { get; private set; }
     public string? Email { get; private set; }
@@ -80,6 +86,7 @@ public sealed class Application
             Website = details.Website,
             Statement = details.Statement,
             NormalizedName = OrganizationNames.Normalize(details.OrganizationName),
+            SearchKey = OrganizationNames.SearchKey(details.OrganizationName + " " + details.Place),
             ContactName = details.ContactName,
             Email = details.Email,
             Phone = details.Phone,
@@ -188,6 +195,7 @@ public sealed class Application
         Change("Kurzbegründung", Statement, fields.Statement, () => Statement = fields.Statement);
         if (changes.Count > 0)
         {
+            SearchKey = OrganizationNames.SearchKey(OrganizationName + " " + Place);
             Record(now, moderator, AuditActions.Edited, string.Join("; ", changes));
         }
 
@@ -227,6 +235,7 @@ public sealed class Application
         Phone = null;
         ContactDataPurgedAt ??= now;
         ConcurrencyStamp = Guid.NewGuid();
+        UpdatedAt = now;
     }
 
     private void Require(ApplicationStatus expected, string action)
@@ -240,6 +249,7 @@ public sealed class Application
     private void Record(DateTime now, string actor, string action, string details)
     {
         ConcurrencyStamp = Guid.NewGuid();
+        UpdatedAt = now;
         History.Add(new AuditEntry(now, actor, action, details) { Application = this });
     }
 }

@@ -27,6 +27,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
 
         builder.HasIndex(a => a.Status);
         builder.HasIndex(a => a.NormalizedName);
+        builder.Property(a => a.SearchKey).HasMaxLength(FieldLimits.OrganizationName + FieldLimits.Place + 40);
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.Status, a.NormalizedName });
         builder.HasIndex(a => a.Email);
 
         builder.HasMany(a => a.Tokens).WithOne(t => t.Application).HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);

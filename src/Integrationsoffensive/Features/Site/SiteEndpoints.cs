@@ -11,7 +11,7 @@ namespace Integrationsoffensive.Features.Site;
 public static class SiteEndpoints
 {
     /// <summary>Public pages with a fixed address; static pages from content/seiten are added to these.</summary>
-    public static readonly string[] PublicPaths = ["/", "/mitzeichnen"];
+    public static readonly string[] PublicPaths = ["/", "/unterzeichnende", "/mitzeichnen", "/einbetten"];
 
     public static void MapSiteEndpoints(this WebApplication app)
     {

@@ -1,0 +1,18 @@
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Hosting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Integrationsoffensive.Features.Signatories;
+
+/// <summary>/zaehler: the counter for an iframe on partner sites; this page alone may be framed.</summary>
+public sealed class CounterPageModel(AppDbContext db, ContentStore content) : PageModel
+{
+    public int Count { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Count = await Counter.CountAsync(db, content);
+        Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy.Replace("frame-ancestors 'none'", "frame-ancestors *", StringComparison.Ordinal);
+    }
+}

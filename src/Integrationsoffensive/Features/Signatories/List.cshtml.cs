@@ -1,0 +1,99 @@
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Shared;
+using Integrationsoffensive.Features.Signing;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Features.Signatories;
+
+/// <summary>/unterzeichnende: everyone who signed. Every view has its own URL; no JavaScript needed.</summary>
+public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel, IPageMetadata
+{
+    public ListQuery Query { get; private set; } = ListQuery.From(null, null, null, null, null);
+
+    public string? SearchText { get; private set; }
+
+    public IReadOnlyList<FoundingOrganization> Founders { get; private set; } = [];
+
+    public IReadOnlyList<PublicSignatory> CoSigners { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int Matching { get; private set; }
+
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>For A–Z order: each initial letter with the page its first entry is on.</summary>
+    public IReadOnlyList<(string Letter, int Page)> Letters { get; private set; } = [];
+
+    public string PageTitle => "Unterzeichnende";
+
+    public string? PageDescription => "Alle Organisationen, die den Aufruf für eine Integrationsoffensive unterzeichnet haben.";
+
+    public async Task OnGetAsync(string? art, string? region, string? suche, string? sortierung, string? seite)
+    {
+        Query = ListQuery.From(art, region, suche, sortierung, seite);
+        SearchText = TextInput.SingleLine(suche);
+        var allFounders = AppealContent.Load(content)?.FoundingOrganizations ?? [];
+        Total = allFounders.Count + await PublishedSignatories.Query(db).CountAsync();
+
+        var query = PublishedSignatories.Query(db);
+        if (Query.Type is { } type)
+        {
+            query = query.Where(a => a.OrganizationType == type);
+        }
+
+        if (Query.Region is { } region2)
+        {
+            query = query.Where(a => a.Region == region2);
+        }
+
+        if (Query.Search is { } search)
+        {
+            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(a => EF.Functions.Like(a.SearchKey, pattern, "\\"));
+        }
+
+        Matching = await query.CountAsync();
+        PageCount = Math.Max(1, (Matching + ListQuery.PageSize - 1) / ListQuery.PageSize);
+        if (Query.Page > PageCount)
+        {
+            Query = Query with { Page = PageCount };
+        }
+
+        var ordered = Query.Newest
+            ? query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            : query.OrderBy(a => a.SearchKey).ThenBy(a => a.Id);
+        CoSigners = await ordered.Skip((Query.Page - 1) * ListQuery.PageSize).Take(ListQuery.PageSize).ToPublic().ToListAsync();
+
+        // Founders lead the list on its first page, unless a filter excludes them (they have no type or region).
+        Founders = Query.Page == 1 && Query.Type is null && Query.Region is null
+            ? allFounders.Where(f => Query.Search is null || OrganizationNames.SearchKey(f.Name).Contains(Query.Search, StringComparison.Ordinal)).ToList()
+            : [];
+
+        if (!Query.Newest && Matching > 0)
+        {
+            var initials = await query.GroupBy(a => a.SearchKey.Substring(0, 1)).Select(g => new { Initial = g.Key, Count = g.Count() })
+                .ToListAsync();
+            var before = 0;
+            var letters = new List<(string, int)>();
+            foreach (var group in initials.OrderBy(g => g.Initial, StringComparer.Ordinal))
+            {
+                var letter = group.Initial is [>= 'a' and <= 'z'] ? group.Initial : "#";
+                if (letters.Count == 0 || letters[^1].Item1 != letter)
+                {
+                    letters.Add((letter, before / ListQuery.PageSize + 1));
+                }
+
+                before += group.Count;
+            }
+
+            Letters = letters;
+        }
+    }
+
+    public static IEnumerable<Choice> Types => OrganizationTypes.All;
+
+    public static IEnumerable<Choice> RegionChoices => Regions.All;
+}

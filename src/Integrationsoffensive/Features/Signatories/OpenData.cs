@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Integrationsoffensive.Features.Signatories;
+
+/// <summary>
+/// The list as open data: CSV (for spreadsheets), JSON (for programs), Atom (for feed readers).
+/// Public fields only, each with its date of publication.
+/// </summary>
+public static class OpenData
+{
+    public const int FeedEntries = 50;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void MapOpenData(this WebApplication app)
+    {
+        app.MapGet("/unterzeichnende.csv", async (AppDbContext db) =>
+        {
+            var signatories = await PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ToPublic().ToListAsync();
+            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SignatoryCsv.WritePublic(signatories))).ToArray();
+            return Results.File(bytes, "text/csv; charset=utf-8", "unterzeichnende.csv");
+        });
+
+        app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, TimeProvider clock) =>
+        {
+            var founders = AppealContent.Load(content)?.FoundingOrganizations ?? [];
+            var signatories = await PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ToPublic().ToListAsync();
+            var document = new
+            {
+                titel = site.Value.Name,
+                quelle = site.Value.AbsoluteUrl("/unterzeichnende"),
+                stand = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                anzahl = founders.Count + signatories.Count,
+                erstunterzeichnende = founders.Select(f => new { name = f.Name, website = f.Href }),
+                unterzeichnende = signatories.Select(s => new
+                {
+                    name = s.Name,
+                    art = s.TypeLabel,
+                    ort = s.Place,
+                    region = s.RegionLabel,
+                    website = s.Website,
+                    kurzbegruendung = s.Statement,
+                    veroeffentlicht = s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                }),
+            };
+            return Results.Text(JsonSerializer.Serialize(document, Json), "application/json", Encoding.UTF8);
+        });
+
+        app.MapGet("/feed.atom", async (AppDbContext db, IOptions<SiteOptions> site) =>
+        {
+            var newest = await PublishedSignatories.NewestAsync(db, FeedEntries);
+            return Results.Text(Atom(newest, site.Value), "application/atom+xml", Encoding.UTF8);
+        });
+    }
+
+    internal static string Atom(IReadOnlyList<PublicSignatory> newest, SiteOptions site)
+    {
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var host = site.BaseUri.Host;
+        var updated = newest.Count > 0 ? newest.Max(s => s.PublishedAt) : new DateTime(2023, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        var feed = new XElement(atom + "feed",
+            new XAttribute(XNamespace.Xml + "lang", "de"),
+            new XElement(atom + "id", site.AbsoluteUrl("/feed.atom")),
+            new XElement(atom + "title", "Neue Mitzeichnende – " + site.Name),
+            new XElement(atom + "updated", Stamp(updated)),
+            new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", site.AbsoluteUrl("/feed.atom"))),
+            new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", site.AbsoluteUrl("/unterzeichnende"))),
+            new XElement(atom + "author", new XElement(atom + "name", site.Name)),
+            newest.Select(s => new XElement(atom + "entry",
+                new XElement(atom + "id", $"tag:{host},2026:mitzeichnung-{s.Id}"),
+                new XElement(atom + "title", $"{s.Name} ({s.Place}) hat mitgezeichnet"),
+                new XElement(atom + "updated", Stamp(s.PublishedAt)),
+                new XElement(atom + "published", Stamp(s.PublishedAt)),
+                new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", site.AbsoluteUrl("/unterzeichnende"))),
+                new XElement(atom + "category", new XAttribute("term", s.Type), new XAttribute("label", s.TypeLabel)),
+                new XElement(atom + "summary", string.Join(" – ", new[] { $"{s.TypeLabel} aus {s.Place}", s.Statement }.Where(p => !string.IsNullOrEmpty(p)))))));
+        return new XDeclaration("1.0", "utf-8", null) + "\n" + feed;
+    }
+
+    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
