@@ -22,6 +22,7 @@ builder.AddData();
 builder.Services.AddAppealContent();
 builder.Services.AddEmail();
 builder.Services.AddSigning();
+builder.Services.AddPublicCache();
 builder.AddAccounts();
 builder.AddSiteRateLimiting();
 builder.AddSiteWeb();
@@ -44,6 +45,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapSiteEndpoints();

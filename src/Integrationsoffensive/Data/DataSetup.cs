@@ -20,7 +20,9 @@ public static class DataSetup
             }.ToString();
         }
 
-        builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContext<AppDbContext>((services, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(services.GetRequiredService<Features.Signatories.SignatoryCacheEviction>()));
     }
 
     /// <summary>

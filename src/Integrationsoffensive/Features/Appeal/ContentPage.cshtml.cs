@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Integrationsoffensive.Features.Appeal;
 
 /// <summary>A static page from content/seiten/{slug}.md, such as /impressum or /datenschutz.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Signatories.PublicCache.Policy)]
 public sealed class ContentPageModel(ContentStore store) : PageModel, IPageMetadata
 {
     public const string PagesFolder = "seiten";

@@ -38,6 +38,28 @@ public sealed class ContentStore(
             : [];
     }
 
+    /// <summary>
+    /// A fingerprint of every content file's time stamp and size: part of each cached page's key,
+    /// so an edited file is on the very next request even when pages come from the cache.
+    /// </summary>
+    public string Version()
+    {
+        if (!Directory.Exists(RootPath))
+        {
+            return "none";
+        }
+
+        var hash = new HashCode();
+        foreach (var file in new DirectoryInfo(RootPath).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            hash.Add(file.FullName);
+            hash.Add(file.LastWriteTimeUtc);
+            hash.Add(file.Length);
+        }
+
+        return hash.ToHashCode().ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Files that still contain a "[Platzhalter: …]" an editor has to fill in.</summary>
     public IReadOnlyList<string> FilesWithPlaceholders() =>
         Directory.Exists(RootPath)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Integrationsoffensive.Features.Appeal;
 
 /// <summary>The home page: the appeal, its demands, the closing call and who started it.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Signatories.PublicCache.Policy)]
 public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel, IPageMetadata
 {
     public const int NewestCount = 10;

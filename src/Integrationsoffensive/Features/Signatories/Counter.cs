@@ -22,7 +22,7 @@ public static class Counter
     public static void MapCounter(this WebApplication app)
     {
         app.MapGet("/zaehler.svg", async (AppDbContext db, ContentStore content) =>
-            Results.Text(Badge(await CountAsync(db, content)), "image/svg+xml", Encoding.UTF8));
+            Results.Text(Badge(await CountAsync(db, content)), "image/svg+xml", Encoding.UTF8)).CacheOutput(PublicCache.Policy);
     }
 
     internal static string Badge(int count)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>/zaehler: the counter for an iframe on partner sites; this page alone may be framed.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Signatories.PublicCache.Policy)]
 public sealed class CounterPageModel(AppDbContext db, ContentStore content) : PageModel
 {
     public int Count { get; private set; }

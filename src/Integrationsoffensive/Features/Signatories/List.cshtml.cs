@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>/unterzeichnende: everyone who signed. Every view has its own URL; no JavaScript needed.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Signatories.PublicCache.Policy)]
 public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel, IPageMetadata
 {
     public ListQuery Query { get; private set; } = ListQuery.From(null, null, null, null, null);
@@ -33,6 +34,7 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
 
     public async Task OnGetAsync(string? art, string? region, string? suche, string? sortierung, string? seite)
     {
+        Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "list");
         Query = ListQuery.From(art, region, suche, sortierung, seite);
         SearchText = TextInput.SingleLine(suche);
         var allFounders = AppealContent.Load(content)?.FoundingOrganizations ?? [];

@@ -23,15 +23,17 @@ public static class OpenData
 
     public static void MapOpenData(this WebApplication app)
     {
-        app.MapGet("/unterzeichnende.csv", async (AppDbContext db) =>
+        app.MapGet("/unterzeichnende.csv", async (AppDbContext db, ContentStore content, HttpContext http) =>
         {
+            http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "csv");
             var signatories = await PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ToPublic().ToListAsync();
             var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SignatoryCsv.WritePublic(signatories))).ToArray();
             return Results.File(bytes, "text/csv; charset=utf-8", "unterzeichnende.csv");
-        });
+        }).CacheOutput(PublicCache.Policy);
 
-        app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, TimeProvider clock) =>
+        app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, TimeProvider clock, HttpContext http) =>
         {
+            http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "json");
             var founders = AppealContent.Load(content)?.FoundingOrganizations ?? [];
             var signatories = await PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ToPublic().ToListAsync();
             var document = new
@@ -53,13 +55,14 @@ public static class OpenData
                 }),
             };
             return Results.Text(JsonSerializer.Serialize(document, Json), "application/json", Encoding.UTF8);
-        });
+        }).CacheOutput(PublicCache.Policy);
 
-        app.MapGet("/feed.atom", async (AppDbContext db, IOptions<SiteOptions> site) =>
+        app.MapGet("/feed.atom", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, HttpContext http) =>
         {
+            http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "atom");
             var newest = await PublishedSignatories.NewestAsync(db, FeedEntries);
             return Results.Text(Atom(newest, site.Value), "application/atom+xml", Encoding.UTF8);
-        });
+        }).CacheOutput(PublicCache.Policy);
     }
 
     internal static string Atom(IReadOnlyList<PublicSignatory> newest, SiteOptions site)
