@@ -13,8 +13,8 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var command = ModeratorCommands.IsCommand(args);
-var builder = WebApplication.CreateBuilder(command ? ModeratorCommands.HostArgs(args) : args);
+var command = HostCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? HostCommands.HostArgs(args) : args);
 
 builder.AddSiteLogging();
 builder.AddSiteOptions();
@@ -32,7 +32,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 if (command)
 {
-    return await ModeratorCommands.RunAsync(app.Services, ModeratorCommands.CommandArgs(args), Console.Out);
+    return await HostCommands.RunAsync(app.Services, args, Console.Out);
 }
 
 app.WarmUpContent();

@@ -16,8 +16,6 @@ public static class ModeratorCommands
           moderator disable <e-mail>         sperrt ein Konto und beendet seine Sitzungen
         """;
 
-    public static bool IsCommand(string[] args) => args is ["moderator", ..];
-
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         await using var scope = services.CreateAsyncScope();
@@ -61,17 +59,4 @@ public static class ModeratorCommands
         }
     }
 
-    /// <summary>Host settings for a command: only what follows "--", e.g. "-- --DataDirectory=/data".</summary>
-    public static string[] HostArgs(string[] args)
-    {
-        var separator = Array.IndexOf(args, "--");
-        var hostArgs = separator < 0 ? [] : args[(separator + 1)..];
-        return [.. hostArgs, "--Serilog:MinimumLevel:Default=Warning"];
-    }
-
-    public static string[] CommandArgs(string[] args)
-    {
-        var separator = Array.IndexOf(args, "--");
-        return separator < 0 ? args : args[..separator];
-    }
 }

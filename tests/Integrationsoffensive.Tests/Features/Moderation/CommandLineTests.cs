@@ -16,7 +16,7 @@ public sealed class CommandLineTests : IDisposable
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
-        var exit = await ModeratorCommands.RunAsync(_site.Services, args, output);
+        var exit = await HostCommands.RunAsync(_site.Services, args, output);
         return (exit, output.ToString());
     }
 
@@ -68,5 +68,53 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("moderator add <e-mail> [--admin]", output);
+    }
+}
+
+public sealed class SeedDemoTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task SeedDemo_OutsideDevelopment_IsRefused()
+    {
+        using var output = new StringWriter();
+
+        var exit = await HostCommands.RunAsync(_site.Services, ["seed-demo", "10"], output);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
+    }
+}
+
+public sealed class SeedDemoInDevelopmentTests : IDisposable
+{
+    private readonly DevelopmentSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private sealed class DevelopmentSite : SiteFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Development");
+        }
+    }
+
+    [Fact]
+    public async Task SeedDemo_PublishesNPlausibleOrganizations_ThatTheListShows()
+    {
+        using var output = new StringWriter();
+
+        var exit = await HostCommands.RunAsync(_site.Services, ["seed-demo", "120"], output);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(120, await _site.WithDbAsync(db => db.Applications.CountAsync(a => a.Status == Integrationsoffensive.Features.Signing.ApplicationStatus.Published)));
+        var (_, page) = await _site.CreatePlainClient().GetPageAsync("/unterzeichnende");
+        Assert.Contains("131 Organisationen", page.QuerySelector(".lead")!.Text());
+        Assert.Contains("Seite 1 von 3", page.QuerySelector(".pagination")!.Text());
     }
 }
