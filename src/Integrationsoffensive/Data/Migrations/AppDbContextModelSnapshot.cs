@@ -371,6 +371,11 @@ namespace Integrationsoffensive.Data.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("NormalizedName", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Applications_OnePendingPerAddress")
+                        .HasFilter("\"Status\" = 'Submitted'");
+
                     b.HasIndex("Status", "NormalizedName");
 
                     b.HasIndex("Status", "PublishedAt");

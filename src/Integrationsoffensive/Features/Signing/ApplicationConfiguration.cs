@@ -32,6 +32,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => new { a.Status, a.NormalizedName });
         builder.HasIndex(a => a.Email);
 
+        // One pending application per address and organization, even when a form is sent twice at once.
+        builder.HasIndex(a => new { a.NormalizedName, a.Email }).IsUnique().HasFilter("\"Status\" = 'Submitted'")
+            .HasDatabaseName("IX_Applications_OnePendingPerAddress");
+
         builder.HasMany(a => a.Tokens).WithOne(t => t.Application).HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.History).WithOne(e => e.Application).HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Mails).WithOne().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);

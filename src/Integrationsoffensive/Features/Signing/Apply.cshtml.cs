@@ -95,7 +95,17 @@ public sealed class ApplyModel(
         var application = Application.Submit(details, appealVersion, ConsentText.Version, duplicate, now);
         mails.ConfirmationRequest(application, now);
         db.Applications.Add(application);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException exception) when (exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // The same form arrived twice at once; the first one is pending, and its mail is on the way.
+            logger.LogInformation("Duplicate submission of a pending application ignored");
+            return RedirectToPage("Thanks");
+        }
+
         logger.LogInformation("Application {ApplicationId} submitted (possible duplicate: {PossibleDuplicate})", application.Id, duplicate);
         return RedirectToPage("Thanks");
     }

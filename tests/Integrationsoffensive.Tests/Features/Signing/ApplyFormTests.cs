@@ -192,6 +192,19 @@ public sealed class ApplyFormTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_TheSameFormTwiceAtOnce_CreatesOneApplication_AndBothSeeThanks()
+    {
+        var client = _site.CreatePlainClient();
+        var (_, form) = await client.GetPageAsync("/mitzeichnen");
+        _site.Clock.Advance(TimeSpan.FromSeconds(20));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.SubmitAsync(form, "form.form", Applications.FormValues())));
+
+        Assert.All(responses, r => Assert.Equal("/mitzeichnen/danke", r.Headers.Location?.OriginalString));
+        Assert.Single(await ApplicationsAsync());
+    }
+
+    [Fact]
     public async Task Post_SamePendingApplicationTwice_IsNotCreatedTwice_ButSendsAFreshLink()
     {
         await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues());
