@@ -13,6 +13,14 @@ public static class WebSetup
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
+        // A build (not a publish) keeps its precompressed assets under obj/; Development finds them
+        // through the static web assets manifest, other non-production runs (tests, staging from a
+        // build) must too, or compressed requests get an empty answer. Published apps have no manifest.
+        if (!builder.Environment.IsProduction())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

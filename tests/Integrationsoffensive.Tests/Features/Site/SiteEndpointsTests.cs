@@ -73,6 +73,22 @@ public sealed class SiteEndpointsTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
     }
+
+    [Theory]
+    [InlineData("gzip")] // a build has gzip variants; brotli is added when publishing (checked in the closing note)
+    public async Task Get_Stylesheet_Compressed_HasItsTypeAndContent(string encoding)
+    {
+        var client = site.CreatePlainClient();
+        var (_, document) = await client.GetPageAsync("/");
+        var request = new HttpRequestMessage(HttpMethod.Get, document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 500);
+    }
 }
 
 public sealed class ReadinessTests : IDisposable

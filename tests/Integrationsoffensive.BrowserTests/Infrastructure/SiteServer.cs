@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace Integrationsoffensive.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The site as a real process on Kestrel, on a free loopback port, with its own temporary data
+/// directory and its own copy of content/. Mails land as .eml files in its pickup folder.
+/// </summary>
+public sealed class SiteServer : IAsyncLifetime
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("integrationsoffensive-browser-").FullName;
+
+    public string DataPath => Path.Combine(Root, "data");
+
+    public string ContentPath => Path.Combine(Root, "content");
+
+    public int Port { get; } = FreePort();
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string ProjectDirectory => Path.Combine(RepositoryRoot, "src", "Integrationsoffensive");
+
+    public async Task InitializeAsync()
+    {
+        CopyDirectory(Path.Combine(RepositoryRoot, "content"), ContentPath);
+        _process = Start([]);
+
+        // Read the server's output as it comes: an unread pipe fills up and the site stalls on logging.
+        _process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                _output.Enqueue(line.Data);
+                while (_output.Count > 200 && _output.TryDequeue(out string? _))
+                {
+                }
+            }
+        };
+        _process.BeginOutputReadLine();
+        using var http = new HttpClient();
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/healthz/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException("The site did not start:\n" + string.Join("\n", _output));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the OS cleans temp folders
+        }
+    }
+
+    /// <summary>Runs a command of the site's executable (e.g. "moderator add …") against this site's data.</summary>
+    public async Task<string> RunCommandAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"'{string.Join(' ', args)}' failed: {output}");
+        return output;
+    }
+
+    /// <summary>Waits for a mail in the pickup folder, newest first.</summary>
+    public async Task<MimeMessage> WaitForMailAsync(string subject, string to)
+    {
+        var folder = Path.Combine(DataPath, "mail");
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            if (Directory.Exists(folder))
+            {
+                var mail = Directory.EnumerateFiles(folder, "*.eml").OrderDescending()
+                    .Select(path => MimeMessage.Load(path))
+                    .FirstOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(b => b.Address == to));
+                if (mail is not null)
+                {
+                    return mail;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No mail „{subject}“ to {to}");
+    }
+
+    /// <summary>The site-relative link in a mail that starts with the given path.</summary>
+    public string LinkIn(MimeMessage mail, string pathStart)
+    {
+        var text = mail.TextBody ?? "";
+        var start = text.IndexOf(BaseUrl + pathStart, StringComparison.Ordinal);
+        Assert.True(start >= 0, "no link in mail: " + text);
+        var end = text.IndexOfAny([' ', '\n', '\r'], start);
+        return text[start..(end < 0 ? text.Length : end)];
+    }
+
+    private Process Start(string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ProjectDirectory, // wwwroot and appsettings.json live here
+            RedirectStandardOutput = true,
+            RedirectStandardError = false,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(AppPath());
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ASPNETCORE_URLS"] = BaseUrl,
+            ["DataDirectory"] = DataPath,
+            ["Content__Path"] = ContentPath,
+            ["Site__PublicBaseUrl"] = BaseUrl,
+            ["RateLimiting__Enabled"] = "false",
+            ["Signing__MinimumFillSeconds"] = "0",
+            ["Email__PollIntervalSeconds"] = "0.2",
+            ["Email__ModeratorAddresses__0"] = "moderation@aufruf.example",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info)!;
+        return process;
+    }
+
+    /// <summary>The web project's build output; "dotnet test" builds it first (see the project reference).</summary>
+    private static readonly string[] Configurations = ["Debug", "Release"];
+
+    private static string AppPath() =>
+        Configurations
+            .Select(config => Path.Combine(ProjectDirectory, "bin", config, "net10.0", "Integrationsoffensive.dll"))
+            .Where(File.Exists)
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .FirstOrDefault() ?? throw new InvalidOperationException("Build the web project first.");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Integrationsoffensive.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Integrationsoffensive.sln not found");
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
