@@ -86,9 +86,12 @@ public sealed class SiteServer : IAsyncLifetime
     }
 
     /// <summary>Runs a command of the site's executable (e.g. "moderator add …") against this site's data.</summary>
-    public async Task<string> RunCommandAsync(params string[] args)
+    public Task<string> RunCommandAsync(params string[] args) => RunCommandAsync("Testing", args);
+
+    /// <summary>The same, in another environment (seed-demo runs only in Development).</summary>
+    public async Task<string> RunCommandAsync(string environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"'{string.Join(' ', args)}' failed: {output}");
@@ -128,7 +131,7 @@ public sealed class SiteServer : IAsyncLifetime
         return text[start..(end < 0 ? text.Length : end)];
     }
 
-    private Process Start(string[] args)
+    private Process Start(string[] args, string environment = "Testing")
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -145,7 +148,7 @@ public sealed class SiteServer : IAsyncLifetime
 
         var settings = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
             ["ASPNETCORE_URLS"] = BaseUrl,
             ["DataDirectory"] = DataPath,
             ["Content__Path"] = ContentPath,
