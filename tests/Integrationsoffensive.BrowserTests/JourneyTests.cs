@@ -60,11 +60,28 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/mitzeichnen/danke$"));
 
         var mail = await fixture.Site.WaitForMailAsync(ConfirmSubject, email);
-        await page.GotoAsync(fixture.Site.LinkIn(mail, "/mitzeichnen/bestaetigen/"));
+        var confirmLink = fixture.Site.LinkIn(mail, "/mitzeichnen/bestaetigen/");
+        await using (var checker = await fixture.NewContextAsync())
+        {
+            // axe needs JavaScript; these pages are checked in a second browser context that has it.
+            var axe = await checker.NewPageAsync();
+            foreach (var (path, label) in new[]
+            {
+                (confirmLink, "/mitzeichnen/bestaetigen/{token}"), (fixture.Site.LinkIn(mail, "/mitzeichnen/zurueckziehen/"), "/mitzeichnen/zurueckziehen/{token}"),
+                ("/mitzeichnen/bestaetigt", "/mitzeichnen/bestaetigt"), ("/mitzeichnen/zurueckgezogen", "/mitzeichnen/zurueckgezogen"),
+                ("/mitzeichnen/bestaetigen/unbekannt", "/mitzeichnen/bestaetigen/{unbekannt}"),
+            })
+            {
+                await axe.GotoAsync(path);
+                await PublicPagesTests.AssertAccessibleAsync(axe, label);
+            }
+        }
+
+        await page.GotoAsync(confirmLink);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, Mitzeichnung bestätigen" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/mitzeichnen/bestaetigt$"));
 
-        var moderator = await BrowserModerator.InviteAsync(fixture, "freigabe@aufruf.example");
+        var moderator = await BrowserModerator.InviteAsync(fixture, "freigabe@aufruf.example", checkAccessibility: true);
         await using var moderation = await fixture.NewContextAsync();
         var queue = await moderation.NewPageAsync();
         await moderator.SignInAsync(queue);

@@ -9,6 +9,7 @@ public sealed class BrowserModerator
     public const string Password = "ein langes Passwort im Browser";
     private static readonly int[] Offsets = [0, -30, 30, -60, 60];
     private readonly HashSet<string> _issued = [];
+    private bool _checkAccessibility;
 
     private BrowserModerator(string email, string key)
     {
@@ -27,13 +28,18 @@ public sealed class BrowserModerator
         return Offsets.Select(offset => totp.ComputeTotp(DateTime.UtcNow.AddSeconds(offset))).First(_issued.Add);
     }
 
-    public static async Task<BrowserModerator> InviteAsync(BrowserFixture fixture, string email, bool admin = false)
+    public static async Task<BrowserModerator> InviteAsync(BrowserFixture fixture, string email, bool admin = false, bool checkAccessibility = false)
     {
         var output = await fixture.Site.RunCommandAsync(admin ? ["moderator", "add", email, "--admin"] : ["moderator", "add", email]);
         var link = output.Split('\n').Single(l => l.StartsWith(fixture.Site.BaseUrl + "/konto/einladung/", StringComparison.Ordinal)).Trim();
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(link);
+        if (checkAccessibility)
+        {
+            await PublicPagesTests.AssertAccessibleAsync(page, "/konto/einladung/{id}");
+        }
+
         var key = (await page.Locator("code.shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var moderator = new BrowserModerator(email, key);
         await page.GetByLabel("Neues Passwort").FillAsync(Password);
@@ -41,6 +47,12 @@ public sealed class BrowserModerator
         await page.GetByLabel("Code aus der App").FillAsync(moderator.NextCode());
         await page.GetByRole(AriaRole.Button, new() { Name = "Zugang einrichten" }).ClickAsync();
         await Assertions.Expect(page.Locator("ul.recovery-codes li")).ToHaveCountAsync(10);
+        if (checkAccessibility)
+        {
+            await PublicPagesTests.AssertAccessibleAsync(page, "/konto/einladung/{id} (Wiederherstellungscodes)");
+        }
+
+        moderator._checkAccessibility = checkAccessibility;
         return moderator;
     }
 
@@ -51,6 +63,11 @@ public sealed class BrowserModerator
         await page.GetByLabel("E-Mail-Adresse").FillAsync(Email);
         await page.GetByLabel("Passwort").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
+        if (_checkAccessibility)
+        {
+            await PublicPagesTests.AssertAccessibleAsync(page, "/konto/anmelden/code");
+        }
+
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(NextCode());
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/moderation$"));
