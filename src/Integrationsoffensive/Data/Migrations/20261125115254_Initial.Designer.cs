@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Integrationsoffensive.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125105809_OnePendingPerAddress")]
-    partial class OnePendingPerAddress
+    [Migration("20261125115254_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
