@@ -90,8 +90,8 @@ public sealed class IndexModel(AppDbContext db, SigningMails mails, TimeProvider
         var search = TextInput.SingleLine(Search);
         if (search is not null)
         {
-            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(a => EF.Functions.Like(a.OrganizationName, pattern, "\\") || EF.Functions.Like(a.Place, pattern, "\\"));
+            var pattern = Shared.LikePattern.Contains(search);
+            query = query.Where(a => EF.Functions.Like(a.OrganizationName, pattern, Shared.LikePattern.Escape) || EF.Functions.Like(a.Place, pattern, Shared.LikePattern.Escape));
         }
 
         Total = await query.CountAsync();

@@ -53,8 +53,8 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
 
         if (Query.Search is { } search)
         {
-            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(a => EF.Functions.Like(a.SearchKey, pattern, "\\"));
+            var pattern = LikePattern.Contains(search);
+            query = query.Where(a => EF.Functions.Like(a.SearchKey, pattern, LikePattern.Escape));
         }
 
         Matching = await query.CountAsync();
