@@ -33,7 +33,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel,
 
         Appeal = appeal;
         NewestCoSigners = await PublishedSignatories.NewestAsync(db, NewestCount);
-        SignatoryCount = await Counter.CountAsync(db, store);
+        SignatoryCount = await Counter.CountAsync(db, appeal.FoundingOrganizations);
         return Page();
     }
 }

@@ -13,8 +13,12 @@ namespace Integrationsoffensive.Features.Signatories;
 /// </summary>
 public static class Counter
 {
-    public static async Task<int> CountAsync(AppDbContext db, ContentStore content) =>
-        (AppealContent.Load(content)?.FoundingOrganizations.Count ?? 0) + await PublishedSignatories.Query(db).CountAsync();
+    public static Task<int> CountAsync(AppDbContext db, ContentStore content) =>
+        CountAsync(db, AppealContent.Load(content)?.FoundingOrganizations ?? []);
+
+    /// <summary>Founders plus published co-signers, for pages that have the founders at hand already.</summary>
+    public static async Task<int> CountAsync(AppDbContext db, IReadOnlyCollection<FoundingOrganization> founders) =>
+        founders.Count + await PublishedSignatories.Query(db).CountAsync();
 
     public static string Sentence(int count) =>
         $"Bereits {count.ToString("N0", CultureInfo.GetCultureInfo("de-DE"))} Organisationen haben unterzeichnet";

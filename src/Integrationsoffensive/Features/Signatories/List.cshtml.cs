@@ -38,7 +38,7 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
         Query = ListQuery.From(art, region, suche, sortierung, seite);
         SearchText = TextInput.SingleLine(suche);
         var allFounders = AppealContent.Load(content)?.FoundingOrganizations ?? [];
-        Total = allFounders.Count + await PublishedSignatories.Query(db).CountAsync();
+        Total = await Counter.CountAsync(db, allFounders);
 
         var query = PublishedSignatories.Query(db);
         if (Query.Type is { } type)

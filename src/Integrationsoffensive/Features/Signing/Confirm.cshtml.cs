@@ -36,38 +36,16 @@ public sealed class ConfirmModel(AppDbContext db, SigningMails mails, TimeProvid
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
-        ApplicationTokens.ProtectTokenPage(Response);
-        var found = await ApplicationTokens.FindAsync(db, token, TokenPurpose.Confirm);
-        State = StateOf(found);
-        if (State == LinkState.AlreadyConfirmed)
-        {
-            return RedirectToPage("Confirmed");
-        }
-
-        OrganizationName = found?.Application.OrganizationName;
-        if (State != LinkState.Valid)
-        {
-            Response.StatusCode = State == LinkState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
-        }
-
-        return Page();
+        var (_, answer) = await CheckLinkAsync(token);
+        return answer ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string token)
     {
-        ApplicationTokens.ProtectTokenPage(Response);
-        var found = await ApplicationTokens.FindAsync(db, token, TokenPurpose.Confirm);
-        State = StateOf(found);
-        if (State == LinkState.AlreadyConfirmed)
+        var (found, answer) = await CheckLinkAsync(token);
+        if (answer is not null)
         {
-            return RedirectToPage("Confirmed");
-        }
-
-        if (State != LinkState.Valid)
-        {
-            OrganizationName = found?.Application.OrganizationName;
-            Response.StatusCode = State == LinkState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
-            return Page();
+            return answer;
         }
 
         var application = found!.Application;
@@ -89,6 +67,30 @@ public sealed class ConfirmModel(AppDbContext db, SigningMails mails, TimeProvid
         }
 
         return RedirectToPage("Confirmed");
+    }
+
+    /// <summary>
+    /// Looks the link up; answers at once unless it can still be confirmed: already confirmed links
+    /// go to the success page, unknown ones get 404 and expired ones 410 with the explanation.
+    /// </summary>
+    private async Task<(ApplicationToken? Found, IActionResult? Answer)> CheckLinkAsync(string token)
+    {
+        ApplicationTokens.ProtectTokenPage(Response);
+        var found = await ApplicationTokens.FindAsync(db, token, TokenPurpose.Confirm);
+        State = StateOf(found);
+        OrganizationName = found?.Application.OrganizationName;
+        return State switch
+        {
+            LinkState.Valid => (found, null),
+            LinkState.AlreadyConfirmed => (found, RedirectToPage("Confirmed")),
+            _ => (found, NotValid(State == LinkState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone)),
+        };
+    }
+
+    private PageResult NotValid(int status)
+    {
+        Response.StatusCode = status;
+        return Page();
     }
 
     private LinkState StateOf(ApplicationToken? token) => token switch
