@@ -1,8 +1,9 @@
 using Integrationsoffensive.Cli;
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Accounts;
-using Integrationsoffensive.Features.Appeal;
 using Integrationsoffensive.Features.Signatories;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Features.Site;
@@ -20,6 +21,7 @@ builder.AddSiteLogging();
 builder.AddSiteOptions();
 builder.AddData();
 builder.Services.AddAppealContent();
+builder.Services.AddDomain();
 builder.Services.AddEmail();
 builder.Services.AddSigning();
 builder.Services.AddPublicCache();

@@ -1,5 +1,5 @@
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Accounts;
-using Integrationsoffensive.Features.Moderation;
 
 namespace Integrationsoffensive.Cli;
 

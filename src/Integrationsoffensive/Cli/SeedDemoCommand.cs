@@ -1,5 +1,5 @@
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
 
 namespace Integrationsoffensive.Cli;
 
@@ -57,7 +57,7 @@ public static class SeedDemoCommand
                 var name = $"{prefix} {place} {done + 1}";
                 var website = random.Next(3) == 0 ? $"https://www.beispiel-{done + 1}.example" : null;
                 var statement = random.Next(4) == 0 ? "Weil Integration gelingt, wenn alle mitmachen." : null;
-                var details = new ApplicationDetails(name, type, place, region, website, statement, null, null, null);
+                var details = new ApplicationDetails(new PublicFields(name, type, place, region, website, statement), null, null, null);
                 db.Applications.Add(Application.AddByModerator(details, "demo", "seed-demo", "Demo-Daten", possibleDuplicate: false, start.AddMinutes(done * 10)));
             }
 

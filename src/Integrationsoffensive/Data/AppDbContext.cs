@@ -1,7 +1,5 @@
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
-using Integrationsoffensive.Features.Accounts;
-using Integrationsoffensive.Features.Moderation;
-using Integrationsoffensive.Features.Signing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

@@ -22,7 +22,7 @@ public static class DataSetup
 
         builder.Services.AddDbContext<AppDbContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(services.GetRequiredService<Features.Signatories.SignatoryCacheEviction>()));
+            .AddInterceptors(services.GetRequiredService<Hosting.SignatoryCacheEviction>()));
     }
 
     /// <summary>
@@ -33,10 +33,37 @@ public static class DataSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var upgrading = (await db.Database.GetAppliedMigrationsAsync()).Any()
+            && (await db.Database.GetPendingMigrationsAsync()).Any();
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        if (upgrading)
+        {
+            await RefreshDerivedKeysAsync(db);
+        }
+    }
+
+    // Keys derived in code (duplicate, website and search keys) cannot be computed by a migration's
+    // SQL; after an upgrade every row gets them anew, in batches, before the site takes requests.
+    private static async Task RefreshDerivedKeysAsync(AppDbContext db)
+    {
+        var lastId = 0;
+        while (true)
+        {
+            var batch = await db.Applications.Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(500).ToListAsync();
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            batch.ForEach(a => a.RefreshDerivedKeys());
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            lastId = batch[^1].Id;
         }
     }
 }

@@ -15,6 +15,7 @@ public static class EmailSetup
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupDirectoryMailTransport>());
+        services.AddSingleton<ApplicationMails>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

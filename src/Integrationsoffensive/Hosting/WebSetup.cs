@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 
@@ -25,6 +26,12 @@ public static class WebSetup
         {
             options.RootDirectory = "/Features";
             options.Conventions.ConfigureFilter(new Features.Shared.HandlerRequiredFilter());
+        });
+        builder.Services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = Features.Shared.StatusMessage.CookieName;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.IsEssential = true;
         });
         // Write „ü“ as „ü“, not as "&#xFC;": every page is German.
         builder.Services.Configure<WebEncoderOptions>(options =>

@@ -1,4 +1,5 @@
 using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Signing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ namespace Integrationsoffensive.Tests.Infrastructure;
 public static class Applications
 {
     public static ApplicationDetails Details(string name = "Flüchtlingshilfe Musterstadt e. V.", string email = "kontakt@fluechtlingshilfe.example", string place = "Musterstadt") =>
-        new(name, "fluechtlingsinitiative", place, "giessen", "https://fluechtlingshilfe.example", "Weil Integration gelingt.", "Anna Beispiel", email, "0641 123456");
+        new(new PublicFields(name, "fluechtlingsinitiative", place, "giessen", "https://fluechtlingshilfe.example", "Weil Integration gelingt."), "Anna Beispiel", email, "0641 123456");
 
     /// <summary>The values a person types into /mitzeichnen, valid by default.</summary>
     public static Dictionary<string, string?> FormValues(string name = "Flüchtlingshilfe Musterstadt e. V.", string email = "kontakt@fluechtlingshilfe.example") => new()

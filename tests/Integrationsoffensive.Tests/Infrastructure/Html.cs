@@ -13,6 +13,15 @@ public static class Html
         return (response, await response.ReadDocumentAsync());
     }
 
+    /// <summary>Follows a Post/Redirect/Get redirect as a browser would and reads the page it leads to.</summary>
+    public static async Task<IHtmlDocument> FollowAsync(this HttpClient client, HttpResponseMessage redirect)
+    {
+        Assert.True(redirect.StatusCode is System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.SeeOther,
+            $"Expected a redirect, got {(int)redirect.StatusCode}");
+        var (_, page) = await client.GetPageAsync(redirect.Headers.Location!.OriginalString);
+        return page;
+    }
+
     /// <summary>The response parsed with its address, so forms without an action post back to it.</summary>
     public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response)
     {

@@ -1,3 +1,4 @@
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

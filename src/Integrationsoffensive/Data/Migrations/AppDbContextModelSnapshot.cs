@@ -17,243 +17,7 @@ namespace Integrationsoffensive.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("Integrationsoffensive.Email.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ApplicationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FailedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("SentAt", "NextAttemptAt");
-
-                    b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("Integrationsoffensive.Features.Accounts.Moderator", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DisabledAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("InvitedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastAuthenticatorCodeAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastAuthenticatorCodeHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Integrationsoffensive.Features.Moderation.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ApplicationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("OccurredAt");
-
-                    b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("Integrationsoffensive.Features.Moderation.RejectionReason", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("RejectionReasons");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            IsActive = true,
-                            SortOrder = 1,
-                            Text = "Die Organisation ließ sich nicht überprüfen."
-                        },
-                        new
-                        {
-                            Id = 2,
-                            IsActive = true,
-                            SortOrder = 2,
-                            Text = "Die Angaben sind unvollständig oder offensichtlich falsch."
-                        },
-                        new
-                        {
-                            Id = 3,
-                            IsActive = true,
-                            SortOrder = 3,
-                            Text = "Die Organisation ist bereits als Unterzeichnerin eingetragen."
-                        },
-                        new
-                        {
-                            Id = 4,
-                            IsActive = true,
-                            SortOrder = 4,
-                            Text = "Ziele oder Äußerungen der Organisation widersprechen dem Aufruf."
-                        },
-                        new
-                        {
-                            Id = 5,
-                            IsActive = true,
-                            SortOrder = 5,
-                            Text = "Es handelt sich nicht um eine Organisation, sondern um eine Einzelperson."
-                        });
-                });
-
-            modelBuilder.Entity("Integrationsoffensive.Features.Signing.Application", b =>
+            modelBuilder.Entity("Integrationsoffensive.Domain.Application", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -353,10 +117,17 @@ namespace Integrationsoffensive.Data.Migrations
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UnpublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebsiteHost")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -371,6 +142,8 @@ namespace Integrationsoffensive.Data.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("WebsiteHost");
+
                     b.HasIndex("NormalizedName", "Email")
                         .IsUnique()
                         .HasDatabaseName("IX_Applications_OnePendingPerAddress")
@@ -383,7 +156,7 @@ namespace Integrationsoffensive.Data.Migrations
                     b.ToTable("Applications");
                 });
 
-            modelBuilder.Entity("Integrationsoffensive.Features.Signing.ApplicationToken", b =>
+            modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -416,6 +189,242 @@ namespace Integrationsoffensive.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ApplicationTokens");
+                });
+
+            modelBuilder.Entity("Integrationsoffensive.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Integrationsoffensive.Domain.Moderator", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAuthenticatorCodeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastAuthenticatorCodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Integrationsoffensive.Domain.RejectionReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RejectionReasons");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsActive = true,
+                            SortOrder = 1,
+                            Text = "Die Organisation ließ sich nicht überprüfen."
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsActive = true,
+                            SortOrder = 2,
+                            Text = "Die Angaben sind unvollständig oder offensichtlich falsch."
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsActive = true,
+                            SortOrder = 3,
+                            Text = "Die Organisation ist bereits als Unterzeichnerin eingetragen."
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            SortOrder = 4,
+                            Text = "Ziele oder Äußerungen der Organisation widersprechen dem Aufruf."
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsActive = true,
+                            SortOrder = 5,
+                            Text = "Es handelt sich nicht um eine Organisation, sondern um eine Einzelperson."
+                        });
+                });
+
+            modelBuilder.Entity("Integrationsoffensive.Email.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -546,17 +555,20 @@ namespace Integrationsoffensive.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Integrationsoffensive.Email.OutboxMessage", b =>
+            modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationToken", b =>
                 {
-                    b.HasOne("Integrationsoffensive.Features.Signing.Application", null)
-                        .WithMany("Mails")
+                    b.HasOne("Integrationsoffensive.Domain.Application", "Application")
+                        .WithMany("Tokens")
                         .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
-            modelBuilder.Entity("Integrationsoffensive.Features.Moderation.AuditEntry", b =>
+            modelBuilder.Entity("Integrationsoffensive.Domain.AuditEntry", b =>
                 {
-                    b.HasOne("Integrationsoffensive.Features.Signing.Application", "Application")
+                    b.HasOne("Integrationsoffensive.Domain.Application", "Application")
                         .WithMany("History")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -564,15 +576,12 @@ namespace Integrationsoffensive.Data.Migrations
                     b.Navigation("Application");
                 });
 
-            modelBuilder.Entity("Integrationsoffensive.Features.Signing.ApplicationToken", b =>
+            modelBuilder.Entity("Integrationsoffensive.Email.OutboxMessage", b =>
                 {
-                    b.HasOne("Integrationsoffensive.Features.Signing.Application", "Application")
-                        .WithMany("Tokens")
+                    b.HasOne("Integrationsoffensive.Domain.Application", null)
+                        .WithMany("Mails")
                         .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Application");
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -586,7 +595,7 @@ namespace Integrationsoffensive.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Integrationsoffensive.Features.Accounts.Moderator", null)
+                    b.HasOne("Integrationsoffensive.Domain.Moderator", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -595,7 +604,7 @@ namespace Integrationsoffensive.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Integrationsoffensive.Features.Accounts.Moderator", null)
+                    b.HasOne("Integrationsoffensive.Domain.Moderator", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -610,7 +619,7 @@ namespace Integrationsoffensive.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Integrationsoffensive.Features.Accounts.Moderator", null)
+                    b.HasOne("Integrationsoffensive.Domain.Moderator", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -619,14 +628,14 @@ namespace Integrationsoffensive.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Integrationsoffensive.Features.Accounts.Moderator", null)
+                    b.HasOne("Integrationsoffensive.Domain.Moderator", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Integrationsoffensive.Features.Signing.Application", b =>
+            modelBuilder.Entity("Integrationsoffensive.Domain.Application", b =>
                 {
                     b.Navigation("History");
 

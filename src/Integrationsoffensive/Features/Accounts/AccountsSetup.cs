@@ -1,4 +1,5 @@
 using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,19 +10,19 @@ namespace Integrationsoffensive.Features.Accounts;
 
 /// <summary>/konto/passwort: a changed password also ends the account's other sessions (new security stamp).</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Moderator)]
-[Moderation.PrivatePage]
+[PrivatePage]
 public sealed class ChangePasswordModel(UserManager<Moderator> users, SignInManager<Moderator> signIn, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
 
-    public bool Changed { get; private set; }
-
     public string PageTitle => "Passwort ändern";
 
     public bool NoIndex => true;
 
-    public void OnGet(bool geaendert) => Changed = geaendert;
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -54,8 +54,9 @@ public sealed class ChangePasswordModel(UserManager<Moderator> users, SignInMana
         }
 
         await signIn.RefreshSignInAsync(user);
-        await AccountAudit.RecordAsync(db, clock, user.Email!, AuditActions.PasswordChanged);
-        return RedirectToPage(new { geaendert = true });
+        await AccountAudit.RecordAsync(db, clock, user.Email!, AuditAction.PasswordChanged);
+        TempData.SetStatusMessage("Ihr Passwort ist geändert. Andere Sitzungen mit Ihrem Konto enden innerhalb einer Minute.");
+        return RedirectToPage();
     }
 
     public sealed class PasswordInput

@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
-using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +16,8 @@ namespace Integrationsoffensive.Features.Accounts;
 /// app in one step, then sees recovery codes once. The token works once and for 24 hours.
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
-[Moderation.PrivatePage]
+[TokenPage]
+[PrivatePage]
 public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AccountOptions> options) : PageModel, IPageMetadata
 {
     public const string Issuer = "Integrationsoffensive";
@@ -44,7 +44,6 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        Signing.ApplicationTokens.ProtectTokenPage(Response);
         var user = await ValidInvitationAsync(id);
         if (user is null)
         {
@@ -57,7 +56,6 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
 
     public async Task<IActionResult> OnPostAsync(string id)
     {
-        Signing.ApplicationTokens.ProtectTokenPage(Response);
         var user = await ValidInvitationAsync(id);
         if (user is null)
         {
@@ -98,7 +96,7 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await AccountAudit.RecordAsync(db, clock, user.Email!, AuditActions.TwoFactorEnabled, "Einladung angenommen, Passwort gesetzt");
+        await AccountAudit.RecordAsync(db, clock, user.Email!, AuditAction.TwoFactorEnabled, "Einladung angenommen, Passwort gesetzt");
         return Page();
     }
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +13,7 @@ namespace Integrationsoffensive.Features.Accounts;
 
 /// <summary>/konto/anmelden: e-mail and password; the second factor follows on its own page.</summary>
 [EnableRateLimiting(RateLimits.Forms)]
-[Moderation.PrivatePage]
+[PrivatePage]
 public sealed class LoginModel(
     SignInManager<Moderator> signIn,
     UserManager<Moderator> users,
@@ -63,17 +63,17 @@ public sealed class LoginModel(
             {
                 // Password alone is not enough for moderators; accounts enrol a second factor with their invitation.
                 await signIn.SignOutAsync();
-                await AccountAudit.RecordAsync(db, clock, user!.Email!, AuditActions.LoginFailed, "Keine Zwei-Faktor-Anmeldung eingerichtet");
+                await AccountAudit.RecordAsync(db, clock, user!.Email!, AuditAction.LoginFailed, "Keine Zwei-Faktor-Anmeldung eingerichtet");
                 ModelState.AddModelError(string.Empty, "Für Ihr Konto ist noch keine Zwei-Faktor-Anmeldung eingerichtet. Bitte lassen Sie sich neu einladen.");
                 return Page();
             }
 
-            await AccountAudit.RecordAsync(db, clock, user!.Email!, AuditActions.LoginSucceeded);
+            await AccountAudit.RecordAsync(db, clock, user!.Email!, AuditAction.LoginSucceeded);
             return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
         }
 
-        await AccountAudit.RecordAsync(db, clock, user?.Email ?? AccountAudit.UnknownAccount,
-            result.IsLockedOut ? AuditActions.LockedOut : AuditActions.LoginFailed);
+        await AccountAudit.RecordAsync(db, clock, user?.Email ?? AuditActors.UnknownAccount,
+            result.IsLockedOut ? AuditAction.LockedOut : AuditAction.LoginFailed);
         ModelState.AddModelError(string.Empty, FailedMessage);
         return Page();
     }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +12,7 @@ namespace Integrationsoffensive.Features.Accounts;
 
 /// <summary>/konto/anmelden/code: the code from the authenticator app, or a recovery code.</summary>
 [EnableRateLimiting(RateLimits.Forms)]
-[Moderation.PrivatePage]
+[PrivatePage]
 public sealed class LoginCodeModel(SignInManager<Moderator> signIn, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
 {
     [BindProperty]
@@ -47,11 +47,11 @@ public sealed class LoginCodeModel(SignInManager<Moderator> signIn, AppDbContext
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            await AccountAudit.RecordAsync(db, clock, user.Email!, AuditActions.LoginSucceeded, code.Length > 8 ? "mit Wiederherstellungscode" : "");
+            await AccountAudit.RecordAsync(db, clock, user.Email!, AuditAction.LoginSucceeded, code.Length > 8 ? "mit Wiederherstellungscode" : "");
             return LocalRedirect(LoginModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
-        await AccountAudit.RecordAsync(db, clock, user.Email!, result.IsLockedOut ? AuditActions.LockedOut : AuditActions.LoginFailed, "Code falsch");
+        await AccountAudit.RecordAsync(db, clock, user.Email!, result.IsLockedOut ? AuditAction.LockedOut : AuditAction.LoginFailed, "Code falsch");
         ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Code),
             result.IsLockedOut ? LoginModel.FailedMessage : "Der Code stimmt nicht oder wurde schon verwendet. Bitte nehmen Sie den nächsten Code aus Ihrer App.");
         return Page();

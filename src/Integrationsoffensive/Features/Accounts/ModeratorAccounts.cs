@@ -1,6 +1,5 @@
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Moderation;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,7 @@ public sealed class ModeratorAccounts(
 {
     public async Task<(string? Link, string? Error)> InviteAsync(string email, bool admin, string actor)
     {
-        var address = ApplyInput.NormalizedEmail(TextInput.SingleLine(email) ?? "");
+        var address = EmailAddress.Normalize(TextInput.SingleLine(email) ?? "");
         if (address is null)
         {
             return (null, "Bitte geben Sie eine gültige E-Mail-Adresse an.");
@@ -61,7 +60,7 @@ public sealed class ModeratorAccounts(
             }
         }
 
-        db.AuditEntries.Add(new AuditEntry(now, actor, AuditActions.ModeratorAdded, $"{address}{(admin ? " (Admin)" : "")} eingeladen"));
+        db.AuditEntries.Add(new AuditEntry(now, actor, AuditAction.ModeratorInvited, $"{address}{(admin ? " (Admin)" : "")} eingeladen"));
         await db.SaveChangesAsync();
 
         // The authenticator key is made with the invitation: it changes the security stamp, which
@@ -91,7 +90,7 @@ public sealed class ModeratorAccounts(
         user.DisabledAt = clock.GetUtcNow().UtcDateTime;
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        db.AuditEntries.Add(new AuditEntry(user.DisabledAt.Value, actor, AuditActions.ModeratorDisabled, $"{user.Email} deaktiviert"));
+        db.AuditEntries.Add(new AuditEntry(user.DisabledAt.Value, actor, AuditAction.ModeratorDisabled, $"{user.Email} deaktiviert"));
         await users.UpdateSecurityStampAsync(user);
         return true;
     }

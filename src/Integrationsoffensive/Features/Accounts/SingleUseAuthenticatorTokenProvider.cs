@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Integrationsoffensive.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace Integrationsoffensive.Features.Accounts;

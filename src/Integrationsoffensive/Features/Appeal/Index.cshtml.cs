@@ -1,13 +1,15 @@
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
-using Integrationsoffensive.Features.Signatories;
+using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Integrationsoffensive.Features.Appeal;
 
 /// <summary>The home page: the appeal, its demands, the closing call and who started it.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Signatories.PublicCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel, IPageMetadata
 {
     public const int NewestCount = 10;
@@ -33,7 +35,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel,
 
         Appeal = appeal;
         NewestCoSigners = await PublishedSignatories.NewestAsync(db, NewestCount);
-        SignatoryCount = await Counter.CountAsync(db, appeal.FoundingOrganizations);
+        SignatoryCount = await PublishedSignatories.CountAsync(db, appeal.FoundingOrganizations);
         return Page();
     }
 }

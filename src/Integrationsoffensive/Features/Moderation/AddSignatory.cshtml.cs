@@ -1,14 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Appeal;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrationsoffensive.Features.Moderation;
 
 /// <summary>/moderation/hinzufuegen: a signatory collected elsewhere, published at once with its source on record.</summary>
-public sealed class AddSignatoryModel(AppDbContext db, ContentStore content, TimeProvider clock) : ModerationPageModel
+public sealed class AddSignatoryModel(AppDbContext db, ContentStore content, DuplicateCheck duplicates, TimeProvider clock) : ModerationPageModel
 {
     [BindProperty]
     public AddInput Input { get; set; } = new();
@@ -29,10 +30,16 @@ public sealed class AddSignatoryModel(AppDbContext db, ContentStore content, Tim
         }
 
         var details = Input.ToDetails();
-        var normalized = OrganizationNames.Normalize(details.OrganizationName);
-        var duplicate = await db.Applications.AnyAsync(a => a.NormalizedName == normalized && a.Status != ApplicationStatus.Withdrawn);
-        var appealVersion = content.Document<AppealFrontMatter>(AppealContent.AppealFile)?.FrontMatter.Version ?? "unbekannt";
-        var application = Application.AddByModerator(details, appealVersion, Actor, "Direkt eingetragen; Quelle: " + Input.Source, duplicate, clock.GetUtcNow().UtcDateTime);
+        var duplicate = await duplicates.FindAsync(details.PublicFields);
+        if (duplicate is not null && !Input.AddAnyway)
+        {
+            ModelState.AddModelError("Input.OrganizationName",
+                $"„{duplicate.Name}“ steht schon auf der Liste ({duplicate.Label}). Ist es eine andere Organisation, setzen Sie unten das Häkchen „Trotzdem eintragen“.");
+            return Page();
+        }
+
+        var application = Application.AddByModerator(details, AppealContent.CurrentVersion(content), Actor, "Quelle: " + Input.Source,
+            duplicate is not null, clock.GetUtcNow().UtcDateTime);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return RedirectToPage("Detail", new { id = application.Id });
@@ -54,6 +61,9 @@ public sealed class AddSignatoryModel(AppDbContext db, ContentStore content, Tim
         [StringLength(FieldLimits.Phone, ErrorMessage = "Die Telefonnummer darf höchstens {1} Zeichen lang sein.")]
         public string? Phone { get; set; }
 
+        /// <summary>The moderator checked that a name or website already on the list is a different organization.</summary>
+        public bool AddAnyway { get; set; }
+
         public override void Normalize()
         {
             base.Normalize();
@@ -63,8 +73,6 @@ public sealed class AddSignatoryModel(AppDbContext db, ContentStore content, Tim
             Phone = TextInput.SingleLine(Phone);
         }
 
-        public ApplicationDetails ToDetails() => new(
-            OrganizationName!, OrganizationType!, Place!, Region!, Website, Statement,
-            ContactName, Email is null ? null : ApplyInput.NormalizedEmail(Email), Phone);
+        public ApplicationDetails ToDetails() => new(ToPublicFields(), ContactName, Email is null ? null : EmailAddress.Normalize(Email), Phone);
     }
 }

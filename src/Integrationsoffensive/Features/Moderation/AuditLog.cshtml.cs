@@ -1,5 +1,6 @@
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,21 +25,22 @@ public sealed class AuditLogModel(AppDbContext db) : ModerationPageModel
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
-    public IReadOnlyList<string> Actions { get; private set; } = [];
+    /// <summary>The actions that occur in the trail, for the filter.</summary>
+    public IReadOnlyList<AuditAction> Actions { get; private set; } = [];
 
-    public int PageNumber { get; private set; } = 1;
+    public AuditAction? SelectedAction => Enum.TryParse<AuditAction>(Action, out var action) && Enum.IsDefined(action) ? action : null;
 
-    public bool HasNextPage { get; private set; }
+    public Pagination Pagination { get; private set; } = Pagination.Of(1, 0, PageSize);
 
     public override string PageTitle => "Protokoll";
 
     public async Task OnGetAsync()
     {
-        Actions = await db.AuditEntries.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync();
+        Actions = (await db.AuditEntries.Select(e => e.Action).Distinct().ToListAsync()).OrderBy(AuditLabels.Of, StringComparer.CurrentCulture).ToList();
         var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Action))
+        if (SelectedAction is { } action)
         {
-            query = query.Where(e => e.Action == Action);
+            query = query.Where(e => e.Action == action);
         }
 
         if (TextInput.SingleLine(Person) is { } actor)
@@ -51,10 +53,8 @@ public sealed class AuditLogModel(AppDbContext db) : ModerationPageModel
             query = query.Where(e => e.Details.Contains(search));
         }
 
-        PageNumber = int.TryParse(PageText, out var requested) ? Math.Clamp(requested, 1, 100_000) : 1;
-        var page = await query.OrderByDescending(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
-        HasNextPage = page.Count > PageSize;
-        Entries = page.Take(PageSize).ToList();
+        Pagination = Pagination.Of(PageText, await query.CountAsync(), PageSize);
+        Entries = await query.OrderByDescending(e => e.Id).Skip(Pagination.Skip).Take(PageSize).ToListAsync();
     }
 
     public string PageUrl(int page) => Url.Page("/Moderation/AuditLog", new { aktion = Action, person = Person, suche = Search, seite = page })!;

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
+using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Integrationsoffensive.Features.Moderation;
 /// Each form carries the version it was shown with; if someone else changed the application in
 /// the meantime, nothing is overwritten and the moderator is told.
 /// </summary>
-public sealed class DetailModel(AppDbContext db, SigningMails mails, TimeProvider clock) : ModerationPageModel
+public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimeProvider clock) : ModerationPageModel
 {
     public const string ConflictMessage =
         "Diese Mitzeichnung wurde inzwischen von jemand anderem geändert. Ihre Aktion wurde nicht ausgeführt. Bitte prüfen Sie den aktuellen Stand unten.";
@@ -27,9 +29,6 @@ public sealed class DetailModel(AppDbContext db, SigningMails mails, TimeProvide
 
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
-
-    [TempData]
-    public string? Done { get; set; }
 
     public override string PageTitle => "Mitzeichnung prüfen";
 
@@ -95,27 +94,25 @@ public sealed class DetailModel(AppDbContext db, SigningMails mails, TimeProvide
             return Page();
         }
 
-        // The version the moderator saw is what the update must still find in the database.
-        db.Entry(application).Property(a => a.ConcurrencyStamp).OriginalValue = Version;
+        string? done = null;
         try
         {
-            if (application.ConcurrencyStamp != Version)
+            if (await db.TrySaveVersionAsync(application, Version, () => done = decide(application, clock.GetUtcNow().UtcDateTime)))
             {
-                throw new DbUpdateConcurrencyException(ConflictMessage);
+                TempData.SetStatusMessage(done!);
+                return RedirectToPage(new { id });
             }
 
-            Done = decide(application, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync();
+            ModelState.AddModelError(string.Empty, ConflictMessage);
         }
-        catch (Exception exception) when (exception is DbUpdateConcurrencyException or InvalidTransitionException)
+        catch (InvalidTransitionException exception)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, exception is InvalidTransitionException ? exception.Message : ConflictMessage);
-            await LoadAsync(id);
-            return Page();
+            ModelState.AddModelError(string.Empty, exception.Message);
         }
 
-        return RedirectToPage(new { id });
+        await LoadAsync(id);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id)

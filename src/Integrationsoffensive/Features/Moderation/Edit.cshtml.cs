@@ -1,5 +1,6 @@
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,23 +54,21 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
             return Page();
         }
 
-        db.Entry(application).Property(a => a.ConcurrencyStamp).OriginalValue = Version;
         try
         {
-            if (application.ConcurrencyStamp != Version)
+            if (!await db.TrySaveVersionAsync(application, Version, () => application.Edit(Actor, Input.ToPublicFields(), clock.GetUtcNow().UtcDateTime)))
             {
-                throw new DbUpdateConcurrencyException(DetailModel.ConflictMessage);
+                ModelState.AddModelError(string.Empty, DetailModel.ConflictMessage);
+                return Page();
             }
-
-            application.Edit(Actor, Input.ToPublicFields(), clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync();
         }
-        catch (Exception exception) when (exception is DbUpdateConcurrencyException or InvalidTransitionException)
+        catch (InvalidTransitionException exception)
         {
-            ModelState.AddModelError(string.Empty, exception is InvalidTransitionException ? exception.Message : DetailModel.ConflictMessage);
+            ModelState.AddModelError(string.Empty, exception.Message);
             return Page();
         }
 
+        TempData.SetStatusMessage("Die Änderungen sind gespeichert.");
         return RedirectToPage("Detail", new { id });
     }
 

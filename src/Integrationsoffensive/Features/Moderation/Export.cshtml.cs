@@ -1,8 +1,7 @@
-using System.Text;
+using System.Globalization;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Accounts;
-using Integrationsoffensive.Features.Signatories;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,10 +22,11 @@ public sealed class ExportModel(AppDbContext db, IAuthorizationService authoriza
 
     public async Task<IActionResult> OnPostPublicAsync()
     {
-        var signatories = await PublishedSignatories.Query(db).OrderBy(a => a.OrganizationName).ToPublic().ToListAsync();
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditActions.Exported, $"Öffentliche Liste ({signatories.Count} Einträge)"));
+        var count = await PublishedSignatories.Query(db).CountAsync();
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditAction.Exported, $"Öffentliche Liste ({count} Einträge)"));
         await db.SaveChangesAsync();
-        return Csv(SignatoryCsv.WritePublic(signatories), "unterzeichnende");
+        var rows = PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ThenBy(a => a.Id).ToPublic().AsAsyncEnumerable();
+        return CsvFile.Download(FileName("unterzeichnende"), rows, SignatoryColumns.Public);
     }
 
     public async Task<IActionResult> OnPostContactsAsync()
@@ -36,17 +36,28 @@ public sealed class ExportModel(AppDbContext db, IAuthorizationService authoriza
             return Forbid();
         }
 
-        var applications = await db.Applications.AsNoTracking()
-            .Where(a => a.Email != null && a.Status != ApplicationStatus.Withdrawn)
-            .OrderBy(a => a.OrganizationName)
-            .ToListAsync();
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditActions.Exported, $"Kontaktdaten ({applications.Count} Einträge)"));
+        var withContactData = db.Applications.AsNoTracking().Where(a => a.Email != null);
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditAction.Exported, $"Kontaktdaten ({await withContactData.CountAsync()} Einträge)"));
         await db.SaveChangesAsync();
-        return Csv(SignatoryCsv.WriteContacts(applications), "kontaktdaten");
+        var rows = withContactData.OrderBy(a => a.OrganizationName).ThenBy(a => a.Id)
+            .Select(a => new ContactRow(a.Id, a.OrganizationName, a.Status, a.Place, a.Region, a.ContactName, a.Email, a.Phone))
+            .AsAsyncEnumerable();
+        return CsvFile.Download(FileName("kontaktdaten"), rows, ContactColumns);
     }
 
-    // UTF-8 with a byte order mark, so that spreadsheet programs show umlauts correctly.
-    private FileContentResult Csv(string text, string name) =>
-        File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), "text/csv; charset=utf-8",
-            $"{name}-{clock.GetUtcNow():yyyy-MM-dd}.csv");
+    private static readonly IReadOnlyList<CsvColumn<ContactRow>> ContactColumns =
+    [
+        new("Nr.", r => r.Id.ToString(CultureInfo.InvariantCulture)),
+        new("Name", r => r.Name),
+        new("Status", r => ApplicationStatusLabels.Of(r.Status)),
+        new("Ort", r => r.Place),
+        new("Region", r => Regions.LabelOf(r.Region)),
+        new("Ansprechperson", r => r.ContactName),
+        new("E-Mail-Adresse", r => r.Email),
+        new("Telefon", r => r.Phone),
+    ];
+
+    private string FileName(string name) => $"{name}-{clock.GetUtcNow():yyyy-MM-dd}.csv";
+
+    private sealed record ContactRow(int Id, string Name, ApplicationStatus Status, string Place, string Region, string? ContactName, string? Email, string? Phone);
 }

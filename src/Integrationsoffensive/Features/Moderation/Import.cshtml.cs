@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Appeal;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Integrationsoffensive.Features.Moderation;
 /// in one transaction. The previewed file travels back protected, so what is imported is exactly
 /// what was previewed.
 /// </summary>
-public sealed class ImportModel(AppDbContext db, ContentStore content, IDataProtectionProvider protection, TimeProvider clock) : ModerationPageModel
+public sealed class ImportModel(AppDbContext db, ContentStore content, DuplicateCheck duplicates, IDataProtectionProvider protection, TimeProvider clock) : ModerationPageModel
 {
     public const int MaxBytes = 1024 * 1024;
 
@@ -54,7 +55,7 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, IDataProt
         using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = await reader.ReadToEndAsync();
         FileName = Path.GetFileName(Upload.FileName);
-        Rows = SignatoryCsv.Parse(text, await ExistingNamesAsync());
+        Rows = SignatoryImport.Parse(text, await duplicates.LoadIndexAsync());
         if (Rows.Count == 0)
         {
             ModelState.AddModelError(nameof(Upload), "In der Datei stehen keine Zeilen unter der Kopfzeile.");
@@ -78,23 +79,19 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, IDataProt
             return Page();
         }
 
-        var rows = SignatoryCsv.Parse(text, await ExistingNamesAsync()).Where(r => r.IsValid).ToList();
+        var rows = SignatoryImport.Parse(text, await duplicates.LoadIndexAsync()).Where(r => r.IsValid).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var appealVersion = content.Document<AppealFrontMatter>(AppealContent.AppealFile)?.FrontMatter.Version ?? "unbekannt";
+        var appealVersion = AppealContent.CurrentVersion(content);
         var source = "CSV-Import aus „" + TextInput.SingleLine(FileName) + "“";
         foreach (var row in rows)
         {
-            var f = row.Fields;
-            var details = new ApplicationDetails(f.OrganizationName!, f.OrganizationType!, f.Place!, f.Region!, f.Website, f.Statement, null, null, null);
+            var details = new ApplicationDetails(row.Fields.ToPublicFields(), ContactName: null, Email: null, Phone: null);
             db.Applications.Add(Application.AddByModerator(details, appealVersion, Actor, $"{source}, Zeile {row.Line}", possibleDuplicate: false, now));
         }
 
-        db.AuditEntries.Add(new AuditEntry(now, Actor, AuditActions.Imported, $"{rows.Count} Unterzeichnende importiert ({source})"));
+        db.AuditEntries.Add(new AuditEntry(now, Actor, AuditAction.Imported, $"{rows.Count} Unterzeichnende importiert ({source})"));
         await db.SaveChangesAsync();
-        return RedirectToPage("Index", new { status = "veroeffentlicht", importiert = rows.Count });
+        TempData.SetStatusMessage(rows.Count == 1 ? "1 Unterzeichnende*r ist importiert und veröffentlicht." : $"{rows.Count} Unterzeichnende sind importiert und veröffentlicht.");
+        return RedirectToPage("Index", new { status = StatusFilter.Published.Slug });
     }
-
-    private async Task<ISet<string>> ExistingNamesAsync() =>
-        (await db.Applications.Where(a => a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Rejected)
-            .Select(a => a.NormalizedName).ToListAsync()).ToHashSet(StringComparer.Ordinal);
 }

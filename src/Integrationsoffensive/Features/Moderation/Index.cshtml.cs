@@ -1,12 +1,14 @@
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
+using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrationsoffensive.Features.Moderation;
 
 /// <summary>/moderation: the queue. Waiting applications oldest first; other statuses, search, bulk approval.</summary>
-public sealed class IndexModel(AppDbContext db, SigningMails mails, TimeProvider clock, ILogger<IndexModel> logger) : ModerationPageModel
+public sealed class IndexModel(AppDbContext db, ApplicationMails mails, TimeProvider clock, ILogger<IndexModel> logger) : ModerationPageModel
 {
     public const int PageSize = 25;
 
@@ -24,34 +26,15 @@ public sealed class IndexModel(AppDbContext db, SigningMails mails, TimeProvider
 
     public StatusFilter Filter => StatusFilter.From(StatusSlug);
 
-    public int PageNumber { get; private set; } = 1;
-
-    public int PageCount { get; private set; } = 1;
-
-    public int Total { get; private set; }
+    public Pagination Pagination { get; private set; } = Pagination.Of(1, 0, PageSize);
 
     public IReadOnlyDictionary<ApplicationStatus, int> Counts { get; private set; } = new Dictionary<ApplicationStatus, int>();
 
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
     public override string PageTitle => "Moderation";
 
-    public async Task OnGetAsync(int? freigegeben, int? importiert)
-    {
-        if (freigegeben is { } count)
-        {
-            Message = count == 1 ? "1 Mitzeichnung ist freigegeben." : $"{count} Mitzeichnungen sind freigegeben.";
-        }
-
-        if (importiert is { } imported)
-        {
-            Message = imported == 1 ? "1 Unterzeichnende*r ist importiert und veröffentlicht." : $"{imported} Unterzeichnende sind importiert und veröffentlicht.";
-        }
-
-        await LoadAsync();
-    }
+    public async Task OnGetAsync() => await LoadAsync();
 
     /// <summary>Approves every selected application that is still waiting; others are left alone.</summary>
     public async Task<IActionResult> OnPostApproveAsync()
@@ -66,11 +49,7 @@ public sealed class IndexModel(AppDbContext db, SigningMails mails, TimeProvider
             mails.Published(application, now);
         }
 
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveChangesAsync())
         {
             ModelState.AddModelError(string.Empty, "Einige Mitzeichnungen wurden gerade von jemand anderem geändert. Es wurde nichts freigegeben; bitte prüfen Sie die Liste erneut.");
             await LoadAsync();
@@ -78,7 +57,8 @@ public sealed class IndexModel(AppDbContext db, SigningMails mails, TimeProvider
         }
 
         logger.LogInformation("{Count} applications approved in bulk", waiting.Count);
-        return RedirectToPage(new { freigegeben = waiting.Count });
+        TempData.SetStatusMessage(waiting.Count == 1 ? "1 Mitzeichnung ist freigegeben." : $"{waiting.Count} Mitzeichnungen sind freigegeben.");
+        return RedirectToPage();
     }
 
     private async Task LoadAsync()
@@ -90,17 +70,15 @@ public sealed class IndexModel(AppDbContext db, SigningMails mails, TimeProvider
         var search = TextInput.SingleLine(Search);
         if (search is not null)
         {
-            var pattern = Shared.LikePattern.Contains(search);
-            query = query.Where(a => EF.Functions.Like(a.OrganizationName, pattern, Shared.LikePattern.Escape) || EF.Functions.Like(a.Place, pattern, Shared.LikePattern.Escape));
+            var pattern = LikePattern.Contains(search);
+            query = query.Where(a => EF.Functions.Like(a.OrganizationName, pattern, LikePattern.Escape) || EF.Functions.Like(a.Place, pattern, LikePattern.Escape));
         }
 
-        Total = await query.CountAsync();
-        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = int.TryParse(PageText, out var requested) ? Math.Clamp(requested, 1, PageCount) : 1;
+        Pagination = Pagination.Of(PageText, await query.CountAsync(), PageSize);
         var ordered = Filter.Status == ApplicationStatus.Confirmed
             ? query.OrderBy(a => a.ConfirmedAt).ThenBy(a => a.Id)
             : query.OrderByDescending(a => a.Id);
-        Items = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        Items = await ordered.Skip(Pagination.Skip).Take(PageSize)
             .Select(a => new QueueItem(a.Id, a.OrganizationName, a.Place, a.OrganizationType, a.SubmittedAt, a.IsPossibleDuplicate))
             .ToListAsync();
     }

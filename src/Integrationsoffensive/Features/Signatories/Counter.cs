@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrationsoffensive.Features.Signatories;
@@ -14,14 +16,7 @@ namespace Integrationsoffensive.Features.Signatories;
 public static class Counter
 {
     public static Task<int> CountAsync(AppDbContext db, ContentStore content) =>
-        CountAsync(db, AppealContent.Load(content)?.FoundingOrganizations ?? []);
-
-    /// <summary>Founders plus published co-signers, for pages that have the founders at hand already.</summary>
-    public static async Task<int> CountAsync(AppDbContext db, IReadOnlyCollection<FoundingOrganization> founders) =>
-        founders.Count + await PublishedSignatories.Query(db).CountAsync();
-
-    public static string Sentence(int count) =>
-        $"Bereits {count.ToString("N0", CultureInfo.GetCultureInfo("de-DE"))} Organisationen haben unterzeichnet";
+        PublishedSignatories.CountAsync(db, AppealContent.Founders(content));
 
     public static void MapCounter(this WebApplication app)
     {

@@ -1,12 +1,12 @@
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Appeal;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>/zaehler: the counter for an iframe on partner sites; this page alone may be framed.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Signatories.PublicCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class CounterPageModel(AppDbContext db, ContentStore content) : PageModel
 {
     public int Count { get; private set; }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>/einbetten: how partner sites show the counter, with snippets to copy.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Signatories.PublicCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class EmbedModel(IOptions<SiteOptions> site) : PageModel, IPageMetadata
 {
     public string PageTitle => "Zähler einbetten";

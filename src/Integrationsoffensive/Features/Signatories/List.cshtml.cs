@@ -1,14 +1,15 @@
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>/unterzeichnende: everyone who signed. Every view has its own URL; no JavaScript needed.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Signatories.PublicCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel, IPageMetadata
 {
     public ListQuery Query { get; private set; } = ListQuery.From(null, null, null, null, null);
@@ -37,8 +38,8 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
         Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "list");
         Query = ListQuery.From(art, region, suche, sortierung, seite);
         SearchText = TextInput.SingleLine(suche);
-        var allFounders = AppealContent.Load(content)?.FoundingOrganizations ?? [];
-        Total = await Counter.CountAsync(db, allFounders);
+        var allFounders = AppealContent.Founders(content);
+        Total = await PublishedSignatories.CountAsync(db, allFounders);
 
         var query = PublishedSignatories.Query(db);
         if (Query.Type is { } type)

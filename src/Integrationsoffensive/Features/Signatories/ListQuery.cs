@@ -1,4 +1,4 @@
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
 
 namespace Integrationsoffensive.Features.Signatories;
 

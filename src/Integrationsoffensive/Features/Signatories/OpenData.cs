@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Appeal;
-using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,8 @@ public static class OpenData
         app.MapGet("/unterzeichnende.csv", async (AppDbContext db, ContentStore content, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "csv");
-            var signatories = await PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ToPublic().ToListAsync();
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SignatoryCsv.WritePublic(signatories))).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", "unterzeichnende.csv");
+            var rows = PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ThenBy(a => a.Id).ToPublic().AsAsyncEnumerable();
+            return CsvFile.Download("unterzeichnende.csv", rows, SignatoryColumns.Public);
         }).CacheOutput(PublicCache.Policy);
 
         app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, TimeProvider clock, HttpContext http) =>

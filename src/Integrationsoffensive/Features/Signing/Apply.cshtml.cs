@@ -1,10 +1,11 @@
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ namespace Integrationsoffensive.Features.Signing;
 public sealed class ApplyModel(
     AppDbContext db,
     ContentStore content,
-    SigningMails mails,
+    ApplicationMails mails,
+    DuplicateCheck duplicates,
     FormTimer timer,
     TimeProvider clock,
     IOptions<SigningOptions> options,
@@ -39,10 +41,6 @@ public sealed class ApplyModel(
     public string PageTitle => "Aufruf mitzeichnen";
 
     public string? PageDescription => "Ihre Organisation unterstützt den Aufruf für eine Integrationsoffensive? Zeichnen Sie hier mit.";
-
-    public static IEnumerable<SelectListItem> TypeOptions => OrganizationTypes.All.Select(c => new SelectListItem(c.Label, c.Value));
-
-    public static IEnumerable<SelectListItem> RegionOptions => Regions.All.Select(c => new SelectListItem(c.Label, c.Value));
 
     public void OnGet() => Started = timer.Start();
 
@@ -70,9 +68,9 @@ public sealed class ApplyModel(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var details = Input.ToDetails();
-        var normalizedName = OrganizationNames.Normalize(details.OrganizationName);
 
         // The same person applying twice for the same organization gets a fresh link, not a second entry.
+        var normalizedName = OrganizationNames.Normalize(details.PublicFields.OrganizationName);
         var pending = await db.Applications
             .Where(a => a.NormalizedName == normalizedName && a.Email == details.Email
                 && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed))
@@ -83,34 +81,24 @@ public sealed class ApplyModel(
             {
                 mails.ConfirmationRequest(pending, now);
                 pending.RecordConfirmationResent(now);
-                await db.SaveChangesAsync();
+                await db.TrySaveChangesAsync(); // a parallel copy of this form sent the link already
             }
 
             return RedirectToPage("Thanks");
         }
 
-        var duplicate = await db.Applications.AnyAsync(a => a.NormalizedName == normalizedName && a.Status != ApplicationStatus.Withdrawn)
-            || IsFoundingOrganization(normalizedName);
-        var appealVersion = content.Document<AppealFrontMatter>(AppealContent.AppealFile)?.FrontMatter.Version ?? "unbekannt";
-        var application = Application.Submit(details, appealVersion, ConsentText.Version, duplicate, now);
+        var duplicate = await duplicates.FindAsync(details.PublicFields);
+        var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now);
         mails.ConfirmationRequest(application, now);
         db.Applications.Add(application);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException exception) when (exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true)
+        if (!await db.TrySaveChangesAsync())
         {
             // The same form arrived twice at once; the first one is pending, and its mail is on the way.
             logger.LogInformation("Duplicate submission of a pending application ignored");
             return RedirectToPage("Thanks");
         }
 
-        logger.LogInformation("Application {ApplicationId} submitted (possible duplicate: {PossibleDuplicate})", application.Id, duplicate);
+        logger.LogInformation("Application {ApplicationId} submitted (possible duplicate: {PossibleDuplicate})", application.Id, duplicate is not null);
         return RedirectToPage("Thanks");
     }
-
-    private bool IsFoundingOrganization(string normalizedName) =>
-        (AppealContent.Load(content)?.FoundingOrganizations ?? [])
-            .Any(f => OrganizationNames.Normalize(f.Name) == normalizedName);
 }

@@ -1,4 +1,6 @@
 using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,8 @@ namespace Integrationsoffensive.Features.Signing;
 /// itself and offers a new one.
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
-public sealed class ConfirmModel(AppDbContext db, SigningMails mails, TimeProvider clock, ILogger<ConfirmModel> logger) : PageModel, IPageMetadata
+[TokenPage]
+public sealed class ConfirmModel(AppDbContext db, ApplicationMails mails, TimeProvider clock, ILogger<ConfirmModel> logger) : PageModel, IPageMetadata
 {
     public enum LinkState
     {
@@ -54,16 +57,9 @@ public sealed class ConfirmModel(AppDbContext db, SigningMails mails, TimeProvid
         {
             mails.Receipt(application, now);
             db.OutboxMessages.AddRange(mails.ModeratorNotifications(application, now));
-            try
-            {
-                await db.SaveChangesAsync();
-                logger.LogInformation("Application {ApplicationId} confirmed", application.Id);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A second click confirmed it a moment earlier: the result is the same.
-                logger.LogInformation("Application {ApplicationId} was confirmed by a parallel request", application.Id);
-            }
+            // A second click may confirm it a moment earlier: the result is the same.
+            var confirmedHere = await db.TrySaveChangesAsync();
+            logger.LogInformation("Application {ApplicationId} confirmed (by this request: {ConfirmedHere})", application.Id, confirmedHere);
         }
 
         return RedirectToPage("Confirmed");
@@ -75,7 +71,6 @@ public sealed class ConfirmModel(AppDbContext db, SigningMails mails, TimeProvid
     /// </summary>
     private async Task<(ApplicationToken? Found, IActionResult? Answer)> CheckLinkAsync(string token)
     {
-        ApplicationTokens.ProtectTokenPage(Response);
         var found = await ApplicationTokens.FindAsync(db, token, TokenPurpose.Confirm);
         State = StateOf(found);
         OrganizationName = found?.Application.OrganizationName;
@@ -96,7 +91,7 @@ public sealed class ConfirmModel(AppDbContext db, SigningMails mails, TimeProvid
     private LinkState StateOf(ApplicationToken? token) => token switch
     {
         null => LinkState.Unknown,
-        { Application.Status: ApplicationStatus.Withdrawn or ApplicationStatus.Rejected } => LinkState.Unknown,
+        { Application.Status: ApplicationStatus.Withdrawn or ApplicationStatus.Rejected or ApplicationStatus.Unpublished } => LinkState.Unknown,
         { Application.Status: not ApplicationStatus.Submitted } => LinkState.AlreadyConfirmed,
         _ when token.IsExpired(clock.GetUtcNow().UtcDateTime) => LinkState.Expired,
         _ => LinkState.Valid,

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -14,18 +16,21 @@ namespace Integrationsoffensive.Features.Signing;
 /// address. The answer is the same whether or not the address is known.
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
-public sealed class ResendLinkModel(AppDbContext db, SigningMails mails, TimeProvider clock) : PageModel, IPageMetadata
+public sealed class ResendLinkModel(AppDbContext db, ApplicationMails mails, TimeProvider clock) : PageModel, IPageMetadata
 {
     [BindProperty]
     public ResendInput Input { get; set; } = new();
-
-    public bool Sent { get; private set; }
 
     public string PageTitle => "Neuen Bestätigungslink anfordern";
 
     public bool NoIndex => true;
 
-    public void OnGet(bool gesendet) => Sent = gesendet;
+    public const string SentMessage =
+        "Wenn zu dieser Adresse eine unbestätigte Mitzeichnung gehört, haben wir Ihnen soeben einen neuen Bestätigungslink geschickt. Bitte sehen Sie in Ihrem Postfach nach, auch im Spam-Ordner.";
+
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -36,7 +41,7 @@ public sealed class ResendLinkModel(AppDbContext db, SigningMails mails, TimePro
             return Page();
         }
 
-        var email = ApplyInput.NormalizedEmail(Input.Email!);
+        var email = EmailAddress.Normalize(Input.Email!);
         if (email is not null)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -47,10 +52,11 @@ public sealed class ResendLinkModel(AppDbContext db, SigningMails mails, TimePro
                 application.RecordConfirmationResent(now);
             }
 
-            await db.SaveChangesAsync();
+            await db.TrySaveChangesAsync(); // a parallel request for the same address sent the links already
         }
 
-        return RedirectToPage(new { gesendet = true });
+        TempData.SetStatusMessage(SentMessage);
+        return RedirectToPage();
     }
 
     public sealed class ResendInput

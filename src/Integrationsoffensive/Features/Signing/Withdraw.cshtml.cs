@@ -1,4 +1,5 @@
 using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ namespace Integrationsoffensive.Features.Signing;
 /// leaves every public page at once and the contact data, with every mail to them, are deleted.
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
+[TokenPage]
 public sealed class WithdrawModel(AppDbContext db, TimeProvider clock, ILogger<WithdrawModel> logger) : PageModel, IPageMetadata
 {
     public string? OrganizationName { get; private set; }
@@ -25,54 +27,53 @@ public sealed class WithdrawModel(AppDbContext db, TimeProvider clock, ILogger<W
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
-        ApplicationTokens.ProtectTokenPage(Response);
         var found = await ApplicationTokens.FindAsync(db, token, TokenPurpose.Withdraw);
         if (found?.Application.Status == ApplicationStatus.Withdrawn)
         {
             return RedirectToPage("Withdrawn");
         }
 
-        if (found is null || found.Application.Status == ApplicationStatus.Rejected)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
-
-        OrganizationName = found.Application.OrganizationName;
-        return Page();
+        return Show(found);
     }
 
+    /// <summary>Withdraws, whatever the state; the contact data and every mail to them go at once.</summary>
     public async Task<IActionResult> OnPostAsync(string token)
     {
-        ApplicationTokens.ProtectTokenPage(Response);
         var found = await ApplicationTokens.FindAsync(db, token, TokenPurpose.Withdraw);
-        if (found is null || found.Application.Status == ApplicationStatus.Rejected)
+        if (found is null)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
+            return Show(found);
         }
 
         var application = found.Application;
-        if (application.Withdraw(clock.GetUtcNow().UtcDateTime))
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (application.Withdraw(now))
         {
-            // Mails to the address go too: they are contact data as well.
+            // Mails to the address go in the same transaction: they are contact data as well.
             await db.Entry(application).Collection(a => a.Mails).LoadAsync();
             db.OutboxMessages.RemoveRange(application.Mails);
-            try
-            {
-                await db.SaveChangesAsync();
-                logger.LogInformation("Application {ApplicationId} withdrawn by the organization", application.Id);
-            }
-            catch (DbUpdateConcurrencyException)
+            if (!await db.TrySaveChangesAsync())
             {
                 // Withdrawn (or changed) by a parallel request; look again and answer from what is stored.
-                db.ChangeTracker.Clear();
                 return await db.Applications.AnyAsync(a => a.Id == application.Id && a.Status == ApplicationStatus.Withdrawn)
                     ? RedirectToPage("Withdrawn")
                     : RedirectToPage(new { token });
             }
+
+            logger.LogInformation("Application {ApplicationId} withdrawn by the organization", application.Id);
         }
 
         return RedirectToPage("Withdrawn");
+    }
+
+    private PageResult Show(ApplicationToken? found)
+    {
+        OrganizationName = found?.Application.OrganizationName;
+        if (found is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
     }
 }

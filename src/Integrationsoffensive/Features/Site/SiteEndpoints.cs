@@ -1,6 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
-using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -40,7 +40,7 @@ public static class SiteEndpoints
     internal static string Sitemap(SiteOptions site, ContentStore store)
     {
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var pages = store.DocumentsIn(ContentPageModel.PagesFolder)
+        var pages = store.DocumentsIn(ContentStore.PagesFolder)
             .Select(path => "/" + Path.GetFileNameWithoutExtension(path));
         var urlset = new XElement(ns + "urlset",
             PublicPaths.Concat(pages).Select(path => new XElement(ns + "url", new XElement(ns + "loc", site.AbsoluteUrl(path)))));

@@ -1,4 +1,4 @@
-using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Content;
 
 namespace Integrationsoffensive.Tests.Features.Appeal;
 

@@ -1,6 +1,6 @@
 using System.Net;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Tests.Infrastructure;
-using Integrationsoffensive.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

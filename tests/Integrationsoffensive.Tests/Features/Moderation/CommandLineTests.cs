@@ -1,6 +1,6 @@
-using Integrationsoffensive.Cli;
 using Integrationsoffensive.Features.Accounts;
-using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Cli;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +30,7 @@ public sealed class CommandLineTests : IDisposable
         var (_, page) = await _site.CreatePlainClient().GetPageAsync(link[SiteFactory.PublicBaseUrl.Length..]);
         Assert.Equal("Einladung annehmen", page.QuerySelector("h1")!.TextContent);
         Assert.NotNull(page.QuerySelector("img.qr-code[src^='data:image/png;base64,']"));
-        Assert.Contains(await _site.WithDbAsync(db => db.AuditEntries.ToListAsync()), e => e.Action == AuditActions.ModeratorAdded && e.Actor == AuditActors.Cli);
+        Assert.Contains(await _site.WithDbAsync(db => db.AuditEntries.ToListAsync()), e => e.Action == AuditAction.ModeratorInvited && e.Actor == AuditActors.Cli);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class SeedDemoInDevelopmentTests : IDisposable
         var exit = await HostCommands.RunAsync(_site.Services, ["seed-demo", "120"], output);
 
         Assert.Equal(0, exit);
-        Assert.Equal(120, await _site.WithDbAsync(db => db.Applications.CountAsync(a => a.Status == Integrationsoffensive.Features.Signing.ApplicationStatus.Published)));
+        Assert.Equal(120, await _site.WithDbAsync(db => db.Applications.CountAsync(a => a.Status == ApplicationStatus.Published)));
         var (_, page) = await _site.CreatePlainClient().GetPageAsync("/unterzeichnende");
         Assert.Contains("131 Organisationen", page.QuerySelector(".lead")!.Text());
         Assert.Contains("Seite 1 von 3", page.QuerySelector(".pagination")!.Text());

@@ -1,6 +1,7 @@
-using System.Net;
 using Integrationsoffensive.Features.Moderation;
-using Integrationsoffensive.Features.Signing;
+using System.Net;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,13 +42,13 @@ public sealed class DecisionTests : IDisposable
         var (_, home) = await _site.CreatePlainClient().GetPageAsync("/");
         Assert.Contains(Name, home.GetElementById("neu-mitgezeichnet")!.TextContent);
         Assert.DoesNotContain("info@willkommen.example", home.DocumentElement.OuterHtml);
-        var mail = (await _site.Smtp.WaitForAsync(m => m.Subject == SigningMails.PublishedSubject)).Single();
+        var mail = (await _site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.PublishedSubject)).Single();
         Assert.Equal("info@willkommen.example", mail.To.Mailboxes.Single().Address);
         Assert.Contains("/mitzeichnen/zurueckziehen/", mail.TextBody);
         var stored = await ReloadAsync(application.Id);
         Assert.Equal(ApplicationStatus.Published, stored.Status);
         Assert.Equal("moderation@aufruf.example", stored.ModeratedBy);
-        Assert.Contains(stored.History, e => e.Action == AuditActions.Published && e.Actor == "moderation@aufruf.example");
+        Assert.Contains(stored.History, e => e.Action == AuditAction.Published && e.Actor == "moderation@aufruf.example");
     }
 
     [Fact]
@@ -59,13 +60,13 @@ public sealed class DecisionTests : IDisposable
 
         await DecideAsync(client, page, "Reject", new() { ["Input.ReasonId"] = "2", ["Input.Message"] = "Bitte melden Sie sich bei uns." });
 
-        var mail = (await _site.Smtp.WaitForAsync(m => m.Subject == SigningMails.RejectedSubject)).Single();
+        var mail = (await _site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.RejectedSubject)).Single();
         Assert.Contains("Grund: " + reason, mail.TextBody);
         Assert.Contains("Bitte melden Sie sich bei uns.", mail.TextBody);
         var stored = await ReloadAsync(application.Id);
         Assert.Equal(ApplicationStatus.Rejected, stored.Status);
         Assert.Equal(reason, stored.RejectionReason);
-        Assert.Contains(stored.History, e => e.Action == AuditActions.Rejected && e.Details.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(stored.History, e => e.Action == AuditAction.Rejected && e.Details.Contains(reason, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class DecisionTests : IDisposable
         Assert.Contains(DetailModel.ConflictMessage, (await stale.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
         var stored = await ReloadAsync(application.Id);
         Assert.Equal(ApplicationStatus.Published, stored.Status);
-        Assert.DoesNotContain(stored.History, e => e.Action == AuditActions.Rejected);
+        Assert.DoesNotContain(stored.History, e => e.Action == AuditAction.Rejected);
     }
 
     [Fact]
@@ -110,8 +111,8 @@ public sealed class DecisionTests : IDisposable
         var (_, home) = await _site.CreatePlainClient().GetPageAsync("/");
         Assert.DoesNotContain(Name, home.Body!.TextContent);
         var stored = await ReloadAsync(application.Id);
-        Assert.Equal(ApplicationStatus.Withdrawn, stored.Status);
-        Assert.Contains(stored.History, e => e.Action == AuditActions.Unpublished && e.Details.Contains("Doppelt eingetragen", StringComparison.Ordinal));
+        Assert.Equal(ApplicationStatus.Unpublished, stored.Status);
+        Assert.Contains(stored.History, e => e.Action == AuditAction.Unpublished && e.Details.Contains("Doppelt eingetragen", StringComparison.Ordinal));
     }
 
     [Fact]

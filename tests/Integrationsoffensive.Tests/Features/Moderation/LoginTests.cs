@@ -1,6 +1,6 @@
-using System.Net;
 using Integrationsoffensive.Features.Accounts;
-using Integrationsoffensive.Features.Moderation;
+using System.Net;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +39,7 @@ public sealed class LoginTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
         Assert.Equal("Moderation", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("no-store", queue.Headers.CacheControl!.ToString());
-        Assert.Contains(await AuditAsync(), e => e.Action == AuditActions.LoginSucceeded && e.Actor == moderator.Email);
+        Assert.Contains(await AuditAsync(), e => e.Action == AuditAction.LoginSucceeded && e.Actor == moderator.Email);
     }
 
     [Fact]
@@ -78,9 +78,9 @@ public sealed class LoginTests : IDisposable
         Assert.Equal(unknownText, lockedText);
         Assert.Contains(LoginModel.FailedMessage, lockedText);
         var audit = await AuditAsync();
-        Assert.Equal(4, audit.Count(e => e.Action == AuditActions.LoginFailed && e.Actor == moderator.Email));
-        Assert.Equal(2, audit.Count(e => e.Action == AuditActions.LockedOut && e.Actor == moderator.Email));
-        Assert.Contains(audit, e => e.Action == AuditActions.LoginFailed && e.Actor == AccountAudit.UnknownAccount);
+        Assert.Equal(4, audit.Count(e => e.Action == AuditAction.LoginFailed && e.Actor == moderator.Email));
+        Assert.Equal(2, audit.Count(e => e.Action == AuditAction.LockedOut && e.Actor == moderator.Email));
+        Assert.Contains(audit, e => e.Action == AuditAction.LoginFailed && e.Actor == AuditActors.UnknownAccount);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using Integrationsoffensive.Features.Moderation;
 using Integrationsoffensive.Tests.Features.Signing;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +33,7 @@ public sealed class QueueTests : IDisposable
         Assert.Equal(["Erster Verein", "Zweiter Verein", "erster VEREIN"], names);
         Assert.Contains("möglicherweise doppelt", page.QuerySelectorAll("table.queue tbody tr")[2].TextContent);
         var tabs = page.QuerySelectorAll(".status-tabs a").Select(a => a.Text()).ToList();
-        Assert.Equal(["wartet (3)", "veröffentlicht (1)", "abgelehnt (0)", "zurückgezogen (0)", "unbestätigt (1)"], tabs);
+        Assert.Equal(["wartet (3)", "veröffentlicht (1)", "abgelehnt (0)", "depubliziert (0)", "zurückgezogen (0)", "unbestätigt (1)"], tabs);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class AdminPagesTests : IDisposable
         Assert.Contains("eingerichtet", page.QuerySelector("table.moderators")!.TextContent);
 
         var invited = await admin.SubmitAsync(page, "form.form", new Dictionary<string, string?> { ["Input.Email"] = "neu@aufruf.example" });
-        var afterInvite = await invited.ReadDocumentAsync();
+        var afterInvite = await admin.FollowAsync(invited);
         Assert.StartsWith(SiteFactory.PublicBaseUrl + "/konto/einladung/", afterInvite.QuerySelector("code.invitation-link")!.TextContent);
         Assert.Contains("neu@aufruf.example", afterInvite.QuerySelector("table.moderators")!.TextContent);
 
@@ -101,10 +101,10 @@ public sealed class AdminPagesTests : IDisposable
             new("__RequestVerificationToken", disableForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
             new("DisableEmail", "bestehend@aufruf.example"),
         ]));
-        Assert.Contains("bestehend@aufruf.example ist gesperrt", (await disabled.ReadDocumentAsync()).QuerySelector(".notice")!.TextContent);
+        Assert.Contains("bestehend@aufruf.example ist gesperrt", (await admin.FollowAsync(disabled)).QuerySelector(".notice")!.TextContent);
         var audit = await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
-        Assert.Contains(audit, e => e.Action == AuditActions.ModeratorDisabled && e.Actor == "admin@aufruf.example");
-        Assert.Contains(audit, e => e.Action == AuditActions.ModeratorAdded && e.Actor == "admin@aufruf.example" && e.Details.Contains("neu@aufruf.example", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == AuditAction.ModeratorDisabled && e.Actor == "admin@aufruf.example");
+        Assert.Contains(audit, e => e.Action == AuditAction.ModeratorInvited && e.Actor == "admin@aufruf.example" && e.Details.Contains("neu@aufruf.example", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -118,6 +118,6 @@ public sealed class AdminPagesTests : IDisposable
         var application = await _site.ConfirmedAsync();
         var (_, detail) = await admin.GetPageAsync($"/moderation/antraege/{application.Id}");
         Assert.Contains(detail.QuerySelectorAll("#Input_ReasonId option"), o => o.TextContent == "Die Organisation besteht nicht mehr.");
-        Assert.Contains(await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync()), e => e.Action == AuditActions.ReasonsChanged);
+        Assert.Contains(await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync()), e => e.Action == AuditAction.ReasonsChanged);
     }
 }

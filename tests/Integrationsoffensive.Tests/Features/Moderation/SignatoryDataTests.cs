@@ -1,7 +1,7 @@
+using Integrationsoffensive.Features.Moderation;
 using System.Net;
 using System.Text;
-using Integrationsoffensive.Features.Moderation;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +26,7 @@ public sealed class SignatoryDataTests : IDisposable
         var response = await client.SubmitAsync(form, "form.form", new Dictionary<string, string?> { ["Input.OrganizationName"] = "Tippfehler e. V.", ["Input.Place"] = "Gießen" });
 
         Assert.Equal($"/moderation/antraege/{application.Id}", response.Headers.Location!.OriginalString);
-        var entry = (await AuditAsync()).Single(e => e.Action == AuditActions.Edited);
+        var entry = (await AuditAsync()).Single(e => e.Action == AuditAction.Edited);
         Assert.Equal("Name: „Tippfeler e. V.“ → „Tippfehler e. V.“; Ort: „Musterstadt“ → „Gießen“", entry.Details);
         var (_, home) = await _site.CreatePlainClient().GetPageAsync("/");
         Assert.Contains("Tippfehler e. V., Gießen", home.GetElementById("neu-mitgezeichnet")!.TextContent);
@@ -102,7 +102,7 @@ public sealed class SignatoryDataTests : IDisposable
         Assert.Contains("wird importiert", rows[1]);
         Assert.Contains("Bitte geben Sie den Namen der Organisation an.", rows[2]);
         Assert.Contains("http:// oder https://", rows[3]);
-        Assert.Contains("bereits eingetragen", rows[4]);
+        Assert.Contains("Doppelt: Nr. ", rows[4]);
         Assert.Contains("Region aus der Liste", rows[5]);
         Assert.Equal(1, await _site.WithDbAsync(db => db.Applications.CountAsync()));
 
@@ -111,7 +111,7 @@ public sealed class SignatoryDataTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         var names = await _site.WithDbAsync(db => db.Applications.Where(a => a.AddedByModerator).Select(a => a.OrganizationName + "|" + a.Region).ToListAsync());
         Assert.Equal(["Café International|kassel-stadt", "Jugendmigrationsdienst|main-kinzig-kreis"], names.Order());
-        Assert.Contains(await AuditAsync(), e => e.Action == AuditActions.Imported && e.Details.StartsWith("2 Unterzeichnende importiert", StringComparison.Ordinal));
+        Assert.Contains(await AuditAsync(), e => e.Action == AuditAction.Imported && e.Details.StartsWith("2 Unterzeichnende importiert", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class SignatoryDataTests : IDisposable
         Assert.Contains("'=HYPERLINK", text);
         Assert.DoesNotContain("geheim@beispiel.de", text);
         Assert.DoesNotContain("Anna Beispiel", text);
-        Assert.Contains(await AuditAsync(), e => e.Action == AuditActions.Exported && e.Details.StartsWith("Öffentliche Liste", StringComparison.Ordinal));
+        Assert.Contains(await AuditAsync(), e => e.Action == AuditAction.Exported && e.Details.StartsWith("Öffentliche Liste", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -164,6 +164,6 @@ public sealed class SignatoryDataTests : IDisposable
         var response = await admin.SubmitAsync(page, "form[action*='handler=Contacts']", new Dictionary<string, string?>());
 
         Assert.Contains("kontakt@beispiel.de", await response.Content.ReadAsStringAsync());
-        Assert.Contains(await AuditAsync(), e => e.Action == AuditActions.Exported && e.Actor == "admin@aufruf.example" && e.Details.StartsWith("Kontaktdaten", StringComparison.Ordinal));
+        Assert.Contains(await AuditAsync(), e => e.Action == AuditAction.Exported && e.Actor == "admin@aufruf.example" && e.Details.StartsWith("Kontaktdaten", StringComparison.Ordinal));
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

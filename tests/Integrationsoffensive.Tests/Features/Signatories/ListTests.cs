@@ -1,5 +1,5 @@
 using System.Net;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Tests.Infrastructure;
 
 namespace Integrationsoffensive.Tests.Features.Signatories;
@@ -23,7 +23,7 @@ public sealed class ListTests : IAsyncLifetime, IDisposable
     private async Task Publish(string name, string place, string region, string type, string? website = null, string? statement = null)
     {
         _site.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _site.PublishedAsync(new ApplicationDetails(name, type, place, region, website, statement, "Anna Beispiel", $"{Guid.NewGuid():N}@beispiel.example", "0641 1"));
+        await _site.PublishedAsync(new ApplicationDetails(new PublicFields(name, type, place, region, website, statement), "Anna Beispiel", $"{Guid.NewGuid():N}@beispiel.example", "0641 1"));
     }
 
     private async Task<(List<string> Founders, List<string> CoSigners, AngleSharp.Html.Dom.IHtmlDocument Page)> ListAsync(string query = "")

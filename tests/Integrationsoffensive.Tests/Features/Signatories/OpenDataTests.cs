@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Tests.Infrastructure;
 
 namespace Integrationsoffensive.Tests.Features.Signatories;
@@ -14,9 +14,9 @@ public sealed class OpenDataTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        await _site.PublishedAsync(new ApplicationDetails("Café Zuflucht", "kultur-sport", "Gießen", "giessen", "https://cafe.example", "Für alle.", "Privat Person", "privat@kontakt.example", "0170 9999999"));
-        await _site.PublishedAsync(new ApplicationDetails(Hostile, "sonstige", "Kassel", "kassel-stadt", null, null, "Noch Jemand", "noch@kontakt.example", "0170 8888888"));
-        await _site.ConfirmedAsync(new ApplicationDetails("Wartet Noch e. V.", "sonstige", "Fulda", "fulda", null, null, "Warte Person", "warte@kontakt.example", null));
+        await _site.PublishedAsync(new ApplicationDetails(new PublicFields("Café Zuflucht", "kultur-sport", "Gießen", "giessen", "https://cafe.example", "Für alle."), "Privat Person", "privat@kontakt.example", "0170 9999999"));
+        await _site.PublishedAsync(new ApplicationDetails(new PublicFields(Hostile, "sonstige", "Kassel", "kassel-stadt", null, null), "Noch Jemand", "noch@kontakt.example", "0170 8888888"));
+        await _site.ConfirmedAsync(new ApplicationDetails(new PublicFields("Wartet Noch e. V.", "sonstige", "Fulda", "fulda", null, null), "Warte Person", "warte@kontakt.example", null));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -34,8 +34,8 @@ public sealed class OpenDataTests : IAsyncLifetime, IDisposable
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Equal("unterzeichnende.csv", response.Content.Headers.ContentDisposition!.FileName);
-        Assert.StartsWith("Name;Art;Ort;Website;Kurzbegründung;Veröffentlicht am", text);
-        Assert.Contains("Café Zuflucht;Kultur / Sport;Gießen;https://cafe.example;Für alle.;2026-11-25", text);
+        Assert.StartsWith("Name;Art;Ort;Region;Website;Kurzbegründung;Veröffentlicht am", text);
+        Assert.Contains("Café Zuflucht;Kultur / Sport;Gießen;Landkreis Gießen;https://cafe.example;Für alle.;2026-11-25", text);
         Assert.Contains("\"<b>\"\"Böse\"\" & Co.</b> =CMD()\"", text);
     }
 

@@ -1,4 +1,4 @@
-using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
 
@@ -17,8 +17,8 @@ public sealed class ApplicationTests
         var application = Submitted();
 
         Assert.Equal(ApplicationStatus.Submitted, application.Status);
-        Assert.Equal("flüchtlingshilfemusterstadte.v.", application.NormalizedName);
-        Assert.Equal(AuditActions.Submitted, Assert.Single(application.History).Action);
+        Assert.Equal("fluechtlingshilfemusterstadt", application.NormalizedName);
+        Assert.Equal(AuditAction.Submitted, Assert.Single(application.History).Action);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ApplicationTests
         Assert.False(application.Confirm(Now.AddHours(1)));
 
         Assert.Equal(Now, application.ConfirmedAt);
-        Assert.Single(application.History, e => e.Action == AuditActions.Confirmed);
+        Assert.Single(application.History, e => e.Action == AuditAction.Confirmed);
     }
 
     [Fact]
@@ -123,5 +123,5 @@ public sealed class TextInputTests
     [InlineData("a@b@c.de", null)]
     [InlineData("@beispiel.de", null)]
     public void NormalizedEmail_AcceptsOnlyOnePlainAddress(string input, string? expected) =>
-        Assert.Equal(expected, ApplyInput.NormalizedEmail(input));
+        Assert.Equal(expected, EmailAddress.Normalize(input));
 }

@@ -1,5 +1,6 @@
 using System.Net;
-using Integrationsoffensive.Features.Moderation;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public sealed class ApplyFormTests : IDisposable
         Assert.Equal("kontakt@fluechtlingshilfe.example", application.Email);
         Assert.Equal("2023-11", application.AppealVersion);
         Assert.Equal(ConsentText.Version, application.ConsentVersion);
-        Assert.Equal(AuditActions.Submitted, Assert.Single(application.History).Action);
+        Assert.Equal(AuditAction.Submitted, Assert.Single(application.History).Action);
     }
 
     [Fact]
@@ -213,8 +214,8 @@ public sealed class ApplyFormTests : IDisposable
 
         Assert.Equal("/mitzeichnen/danke", again.Headers.Location!.OriginalString);
         var application = Assert.Single(await ApplicationsAsync());
-        Assert.Contains(application.History, e => e.Action == AuditActions.ConfirmationResent);
-        var mails = await _site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == SigningMails.ConfirmSubject));
+        Assert.Contains(application.History, e => e.Action == AuditAction.ConfirmationResent);
+        var mails = await _site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == ApplicationMails.ConfirmSubject));
         Assert.Equal(2, mails);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,7 +101,8 @@ public sealed class BadInputTests(SiteFactory site) : IClassFixture<SiteFactory>
         var email = $"t{Guid.NewGuid():N}@beispiel.de";
         var values = Applications.FormValues(name: "<img src=x onerror=alert(1)>", email: email);
         await site.ApplyAsync(site.CreatePlainClient(), values);
-        var mail = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstAsync(m => m.ToAddress == email));
+        // Read from the pickup folder: the sender forgets a mail's body in the database once it is out.
+        var mail = (await site.WaitForPickupMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == email))).Single();
 
         var (_, page) = await site.CreatePlainClient().GetPageAsync(SigningSteps.LinkIn(mail.TextBody, "/mitzeichnen/bestaetigen/"));
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Integrationsoffensive.Features.Moderation;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -18,7 +18,7 @@ public sealed class ConfirmationTests : IDisposable
     private async Task<MimeMessage> ApplyAndReadConfirmationMailAsync()
     {
         await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues());
-        return (await _site.Smtp.WaitForAsync(m => m.Subject == SigningMails.ConfirmSubject)).Single();
+        return (await _site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.ConfirmSubject)).Single();
     }
 
     private Task<Application> ApplicationAsync() =>
@@ -65,21 +65,21 @@ public sealed class ConfirmationTests : IDisposable
         var application = await ApplicationAsync();
         Assert.Equal(ApplicationStatus.Confirmed, application.Status);
         Assert.Equal(_site.Clock.GetUtcNow().UtcDateTime, application.ConfirmedAt);
-        Assert.Contains(application.History, e => e.Action == AuditActions.Confirmed && e.Actor == AuditActors.Applicant);
-        var receipt = (await _site.Smtp.WaitForAsync(m => m.Subject == SigningMails.ReceiptSubject)).Single();
+        Assert.Contains(application.History, e => e.Action == AuditAction.Confirmed && e.Actor == AuditActors.Applicant);
+        var receipt = (await _site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.ReceiptSubject)).Single();
         Assert.Equal(Email, receipt.To.Mailboxes.Single().Address);
         Assert.Contains("/mitzeichnen/zurueckziehen/", receipt.TextBody);
-        var notice = (await _site.Smtp.WaitForAsync(m => m.Subject == SigningMails.ModeratorSubject)).Single();
+        var notice = (await _site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.ModeratorSubject)).Single();
         Assert.Equal("moderation@aufruf.example", notice.To.Mailboxes.Single().Address);
         Assert.DoesNotContain(Email, notice.TextBody);
 
         var replay = await client.SubmitAsync(page, "main form", new Dictionary<string, string?>());
         Assert.Equal("/mitzeichnen/bestaetigt", replay.Headers.Location!.OriginalString);
-        Assert.Equal(1, await _site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == SigningMails.ReceiptSubject)));
+        Assert.Equal(1, await _site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject == ApplicationMails.ReceiptSubject)));
         Assert.Equal("/mitzeichnen/bestaetigt", (await client.GetAsync(link)).Headers.Location!.OriginalString);
         var (_, confirmedPage) = await client.GetPageAsync("/mitzeichnen/bestaetigt");
         Assert.Equal("Vielen Dank, Ihre Mitzeichnung ist bestätigt", confirmedPage.QuerySelector("h1")!.Text());
-        Assert.Single(_site.Smtp.Messages, m => m.Subject == SigningMails.ReceiptSubject);
+        Assert.Single(_site.Smtp.Messages, m => m.Subject == ApplicationMails.ReceiptSubject);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ConfirmationTests : IDisposable
             client.SubmitAsync(page, "main form", new Dictionary<string, string?>()));
 
         Assert.All(responses, r => Assert.Equal("/mitzeichnen/bestaetigt", r.Headers.Location?.OriginalString));
-        Assert.Single((await ApplicationAsync()).History, e => e.Action == AuditActions.Confirmed);
+        Assert.Single((await ApplicationAsync()).History, e => e.Action == AuditAction.Confirmed);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class ConfirmationTests : IDisposable
 
         Assert.Equal(unknown, known);
         Assert.Contains("Wenn zu dieser Adresse eine unbestätigte Mitzeichnung gehört", known);
-        var mails = await _site.Smtp.WaitForAsync(m => m.Subject == SigningMails.ConfirmSubject, count: 2);
+        var mails = await _site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.ConfirmSubject, count: 2);
         Assert.All(mails, m => Assert.Equal(Email, m.To.Mailboxes.Single().Address));
         Assert.DoesNotContain(_site.Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == "niemand@unbekannt.example"));
         var fresh = SigningSteps.LinkIn(mails[1].TextBody, "/mitzeichnen/bestaetigen/");
@@ -175,7 +175,7 @@ public sealed class ConfirmationTests : IDisposable
         await _site.ApplyAsync(_site.CreatePlainClient(), values);
 
         var mail = (await _site.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == Email))).Single();
-        Assert.Equal(SigningMails.ConfirmSubject, mail.Subject);
+        Assert.Equal(ApplicationMails.ConfirmSubject, mail.Subject);
         Assert.Empty(mail.Bcc);
         Assert.Single(mail.To);
         Assert.Null(mail.Headers[HeaderId.Bcc]);

@@ -1,5 +1,5 @@
 using Integrationsoffensive.Email;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +14,7 @@ public sealed class OutboxTests
 
         await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
 
-        var mail = (await site.WaitForPickupMailsAsync(m => m.Subject == SigningMails.ConfirmSubject)).Single();
+        var mail = (await site.WaitForPickupMailsAsync(m => m.Subject == ApplicationMails.ConfirmSubject)).Single();
         Assert.Equal("kontakt@fluechtlingshilfe.example", mail.To.Mailboxes.Single().Address);
         Assert.StartsWith(Path.Combine(site.DataPath, "mail"), site.PickupPath);
         Assert.Contains("/mitzeichnen/bestaetigen/", mail.TextBody);
@@ -36,7 +36,7 @@ public sealed class OutboxTests
         site.Smtp.Start();
         site.Clock.Advance(OutboxMessage.Backoff(1) + TimeSpan.FromSeconds(1));
 
-        var arrived = await site.Smtp.WaitForAsync(m => m.Subject == SigningMails.ConfirmSubject, count: 2);
+        var arrived = await site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.ConfirmSubject, count: 2);
         // Once every row is marked as sent, nothing can go out again: then count what arrived.
         await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.SentAt != null), expected: 2);
         Assert.Equal(2, site.Smtp.Messages.Count);
@@ -67,7 +67,7 @@ public sealed class OutboxTests
             second.Clock.Advance(TimeSpan.FromHours(1));
             await second.CreatePlainClient().GetAsync("/healthz");
 
-            var mail = (await smtp.WaitForAsync(m => m.Subject == SigningMails.ConfirmSubject)).Single();
+            var mail = (await smtp.WaitForAsync(m => m.Subject == ApplicationMails.ConfirmSubject)).Single();
             Assert.Equal("kontakt@fluechtlingshilfe.example", mail.To.Mailboxes.Single().Address);
         }
 

@@ -1,5 +1,5 @@
-using Integrationsoffensive.Features.Moderation;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +33,7 @@ public sealed class RetentionTests : IDisposable
         var remaining = await _site.WithDbAsync(db => db.Applications.Select(a => a.Id).ToListAsync());
         Assert.Equal(new[] { oldButConfirmed.Id, recent.Id }.Order(), remaining.Order());
         Assert.False(await _site.WithDbAsync(db => db.ApplicationTokens.AnyAsync(t => t.ApplicationId == old.Id)));
-        var entry = await _site.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.DeletedUnconfirmed));
+        var entry = await _site.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditAction.DeletedUnconfirmed));
         Assert.Equal(AuditActors.System, entry.Actor);
         Assert.Contains("Alt, unbestätigt", entry.Details);
         Assert.DoesNotContain("alt@beispiel.de", entry.Details);
@@ -48,7 +48,7 @@ public sealed class RetentionTests : IDisposable
         var client = _site.CreatePlainClient();
         var (_, form) = await client.GetPageAsync("/mitzeichnen/neuer-link");
         await client.SubmitAsync(form, "main form", new Dictionary<string, string?> { ["Input.Email"] = "kontakt@fluechtlingshilfe.example" });
-        var resent = (await _site.WaitForPickupMailsAsync(m => m.Subject == SigningMails.ConfirmSubject, count: 2))[^1];
+        var resent = (await _site.WaitForPickupMailsAsync(m => m.Subject == ApplicationMails.ConfirmSubject, count: 2))[^1];
         _site.Clock.Advance(TimeSpan.FromDays(2));
 
         Assert.Equal(0, (await RunAsync()).UnconfirmedApplicationsDeleted);
@@ -68,15 +68,15 @@ public sealed class RetentionTests : IDisposable
         });
 
         _site.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1));
-        Assert.Equal(0, (await RunAsync()).RejectedContactDataPurged);
+        Assert.Equal(0, (await RunAsync()).ContactDataPurged);
         _site.Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(1, (await RunAsync()).RejectedContactDataPurged);
+        Assert.Equal(1, (await RunAsync()).ContactDataPurged);
 
         var stored = await _site.WithDbAsync(db => db.Applications.Include(a => a.History).AsNoTracking().SingleAsync());
         Assert.Null(stored.Email);
         Assert.Null(stored.ContactName);
         Assert.Equal("Flüchtlingshilfe Musterstadt e. V.", stored.OrganizationName);
-        Assert.Contains(stored.History, e => e.Action == AuditActions.ContactDataPurged && e.Actor == AuditActors.System);
+        Assert.Contains(stored.History, e => e.Action == AuditAction.ContactDataPurged && e.Actor == AuditActors.System);
         Assert.Equal(application.Id, stored.Id);
     }
 
@@ -90,7 +90,7 @@ public sealed class RetentionTests : IDisposable
     }
 
     [Fact]
-    public async Task SentMails_AreDeletedAfterTheirRetention_UnsentOnesStay()
+    public async Task SentAndGivenUpMails_AreDeletedAfterTheirRetention_WaitingOnesStay()
     {
         await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues());
         for (var i = 0; i < 250 && !await _site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.SentAt != null)); i++)
@@ -100,19 +100,24 @@ public sealed class RetentionTests : IDisposable
 
         await _site.WithDbAsync(async db =>
         {
-            // Confirmed, so the application itself is not due for deletion; plus one mail that never went out.
-            (await db.Applications.SingleAsync()).Confirm(_site.Clock.GetUtcNow().UtcDateTime);
-            var stuck = new Integrationsoffensive.Email.OutboxMessage("x@beispiel.de", null, "Hängt", Integrationsoffensive.Email.MailBody.Create().Paragraph("x").Build(), _site.Clock.GetUtcNow().UtcDateTime);
-            stuck.MarkFailed(_site.Clock.GetUtcNow().UtcDateTime, "SocketException", maxAttempts: 1);
-            db.OutboxMessages.Add(stuck);
+            // Confirmed, so the application itself is not due for deletion; plus one mail given up
+            // long ago and one still waiting for its next attempt.
+            var now = _site.Clock.GetUtcNow().UtcDateTime;
+            (await db.Applications.SingleAsync()).Confirm(now);
+            var body = Integrationsoffensive.Email.MailBody.Create().Paragraph("x").Build();
+            var givenUp = new Integrationsoffensive.Email.OutboxMessage("x@beispiel.de", null, "Aufgegeben", body, now);
+            givenUp.MarkFailed(now, "SocketException", maxAttempts: 1);
+            var waiting = new Integrationsoffensive.Email.OutboxMessage("y@beispiel.de", null, "Wartet", body, now);
+            waiting.MarkFailed(now.AddDays(8), "SocketException", maxAttempts: 5);
+            db.OutboxMessages.AddRange(givenUp, waiting);
             await db.SaveChangesAsync();
         });
         _site.Clock.Advance(TimeSpan.FromDays(8));
 
         var result = await RunAsync();
 
-        Assert.Equal(1, result.SentMailsDeleted);
-        Assert.Equal(["Hängt"], await _site.WithDbAsync(db => db.OutboxMessages.Select(m => m.Subject).ToListAsync()));
+        Assert.Equal(2, result.MailsDeleted);
+        Assert.Equal(["Wartet"], await _site.WithDbAsync(db => db.OutboxMessages.Select(m => m.Subject).ToListAsync()));
     }
 }
 

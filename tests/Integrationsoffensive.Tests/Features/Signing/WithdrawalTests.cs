@@ -1,6 +1,6 @@
 using System.Net;
-using Integrationsoffensive.Features.Moderation;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +19,7 @@ public sealed class WithdrawalTests : IDisposable
     {
         var client = _site.CreatePlainClient();
         await _site.ApplyAsync(client, Applications.FormValues(name: Name));
-        var confirmMail = (await _site.WaitForPickupMailsAsync(m => m.Subject == SigningMails.ConfirmSubject)).Single();
+        var confirmMail = (await _site.WaitForPickupMailsAsync(m => m.Subject == ApplicationMails.ConfirmSubject)).Single();
         var (_, confirmPage) = await client.GetPageAsync(SigningSteps.LinkIn(confirmMail.TextBody, "/mitzeichnen/bestaetigen/"));
         await client.SubmitAsync(confirmPage, "main form", new Dictionary<string, string?>());
         await _site.WithDbAsync(async db =>
@@ -28,7 +28,7 @@ public sealed class WithdrawalTests : IDisposable
             application.Publish("moderation@aufruf.example", _site.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         });
-        var receipt = (await _site.WaitForPickupMailsAsync(m => m.Subject == SigningMails.ReceiptSubject)).Single();
+        var receipt = (await _site.WaitForPickupMailsAsync(m => m.Subject == ApplicationMails.ReceiptSubject)).Single();
         return SigningSteps.LinkIn(receipt.TextBody, "/mitzeichnen/zurueckziehen/");
     }
 
@@ -57,7 +57,7 @@ public sealed class WithdrawalTests : IDisposable
         Assert.Null(application.ContactName);
         Assert.Null(application.Phone);
         Assert.NotNull(application.ContactDataPurgedAt);
-        Assert.Contains(application.History, e => e.Action == AuditActions.Withdrawn);
+        Assert.Contains(application.History, e => e.Action == AuditAction.Withdrawn);
         Assert.Equal(0, await _site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "kontakt@fluechtlingshilfe.example")));
     }
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Integrationsoffensive.Data;
-using Integrationsoffensive.Features.Accounts;
-using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,7 @@ public sealed class RejectionReasonsModel(AppDbContext db, TimeProvider clock) :
         {
             var order = await db.RejectionReasons.MaxAsync(r => (int?)r.SortOrder) ?? 0;
             db.RejectionReasons.Add(new RejectionReason { Text = Input.Text!, SortOrder = order + 1 });
-            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditActions.ReasonsChanged, "Neu: " + Input.Text));
+            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditAction.ReasonsChanged, "Neu: " + Input.Text));
             await db.SaveChangesAsync();
             return RedirectToPage();
         }
@@ -50,7 +50,7 @@ public sealed class RejectionReasonsModel(AppDbContext db, TimeProvider clock) :
         }
 
         reason.IsActive = !reason.IsActive;
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditActions.ReasonsChanged,
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditAction.ReasonsChanged,
             (reason.IsActive ? "Wieder aktiv: " : "Nicht mehr angeboten: ") + reason.Text));
         await db.SaveChangesAsync();
         return RedirectToPage();

@@ -1,0 +1,62 @@
+namespace Integrationsoffensive.Content;
+
+/// <summary>The appeal as the home page shows it, put together from the files in content/.</summary>
+public sealed record AppealContent(
+    string Title,
+    string? Description,
+    string Version,
+    string LeadHtml,
+    string TextHtml,
+    IReadOnlyList<Demand> Demands,
+    string ClosingTitle,
+    string ClosingHtml,
+    IReadOnlyList<FoundingOrganization> FoundingOrganizations)
+{
+    public const string AppealFile = "aufruf.md";
+    public const string DemandsFolder = "forderungen";
+    public const string ClosingFile = "schlussaufruf.md";
+    public const string FoundersFile = "erstunterzeichnende.yml";
+
+    /// <summary>The version of the appeal's text in force: every new signature records it.</summary>
+    public static string CurrentVersion(ContentStore store) =>
+        store.Document<AppealFrontMatter>(AppealFile)?.FrontMatter.Version ?? "unbekannt";
+
+    /// <summary>The founding organizations with a name, in their order; empty if the file never loaded.</summary>
+    public static IReadOnlyList<FoundingOrganization> Founders(ContentStore store) =>
+        (store.Data<List<FoundingOrganization>>(FoundersFile) ?? []).Where(f => f is not null && !string.IsNullOrWhiteSpace(f.Name)).ToList();
+
+    /// <summary>The appeal, or null if its main file has never loaded (then the page answers 503).</summary>
+    public static AppealContent? Load(ContentStore store)
+    {
+        var appeal = store.Document<AppealFrontMatter>(AppealFile);
+        if (appeal is null)
+        {
+            return null;
+        }
+
+        var demands = store.DocumentsIn(DemandsFolder)
+            .Select(store.Document<DemandFrontMatter>)
+            .OfType<ContentDocument<DemandFrontMatter>>()
+            .Select(d => new Demand(d.FrontMatter.Number, d.FrontMatter.Title, d.Html))
+            .OrderBy(d => d.Number)
+            .ToList();
+        var closing = store.Document<PageFrontMatter>(ClosingFile);
+
+        return new AppealContent(
+            appeal.FrontMatter.Title,
+            appeal.FrontMatter.Description,
+            appeal.FrontMatter.Version,
+            appeal.FrontMatter.LeadHtml,
+            appeal.Html,
+            demands,
+            closing?.FrontMatter.Title ?? "",
+            closing?.Html ?? "",
+            Founders(store));
+    }
+}
+
+/// <summary>One of the demands; its anchor on the home page is #forderung-N.</summary>
+public sealed record Demand(int Number, string Title, string Html)
+{
+    public string Anchor => $"forderung-{Number}";
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using YamlDotNet.Core;
+
+namespace Integrationsoffensive.Content;
+
+/// <summary>
+/// The files in content/, parsed once and kept in memory. Every read compares the file's time
+/// stamp and size with the cached version (a cheap stat call), so an edit shows on the very next
+/// request without a restart. A file that fails to read or parse keeps its last good version
+/// online and logs one error naming the file.
+/// </summary>
+public sealed class ContentStore(
+    IOptions<ContentOptions> options,
+    IHostEnvironment environment,
+    MarkdownRenderer renderer,
+    ILogger<ContentStore> logger)
+{
+    public const string PlaceholderMarker = "[Platzhalter:";
+
+    /// <summary>Static pages: content/seiten/{slug}.md is served at /{slug}.</summary>
+    public const string PagesFolder = "seiten";
+
+    private readonly ConcurrentDictionary<string, CachedFile> _cache = new(StringComparer.Ordinal);
+
+    public string RootPath { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+
+    /// <summary>A Markdown document with front matter, e.g. "aufruf.md"; null if it never loaded.</summary>
+    public ContentDocument<T>? Document<T>(string relativePath) where T : IFrontMatter, new() =>
+        Load(relativePath, renderer.Render<T>);
+
+    /// <summary>A YAML data file, e.g. "erstunterzeichnende.yml"; null if it never loaded.</summary>
+    public T? Data<T>(string relativePath) where T : class => Load(relativePath, renderer.ParseData<T>);
+
+    /// <summary>The Markdown files of a folder, as paths relative to the content root.</summary>
+    public IEnumerable<string> DocumentsIn(string folder)
+    {
+        var directory = Path.Combine(RootPath, folder);
+        return Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.md").Select(path => Path.GetRelativePath(RootPath, path)).Order(StringComparer.Ordinal)
+            : [];
+    }
+
+    /// <summary>
+    /// A fingerprint of every content file's time stamp and size: part of each cached page's key,
+    /// so an edited file is on the very next request even when pages come from the cache.
+    /// </summary>
+    public string Version()
+    {
+        if (!Directory.Exists(RootPath))
+        {
+            return "none";
+        }
+
+        var hash = new HashCode();
+        foreach (var file in new DirectoryInfo(RootPath).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            hash.Add(file.FullName);
+            hash.Add(file.LastWriteTimeUtc);
+            hash.Add(file.Length);
+        }
+
+        return hash.ToHashCode().ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Files that still contain a "[Platzhalter: …]" an editor has to fill in.</summary>
+    public IReadOnlyList<string> FilesWithPlaceholders() =>
+        Directory.Exists(RootPath)
+            ? Directory.EnumerateFiles(RootPath, "*.md", SearchOption.AllDirectories)
+                .Where(path => File.ReadAllText(path).Contains(PlaceholderMarker, StringComparison.Ordinal))
+                .Select(path => Path.GetRelativePath(RootPath, path))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+
+    private T? Load<T>(string relativePath, Func<string, T> parse) where T : class
+    {
+        _cache.TryGetValue(relativePath, out var cached);
+        var info = new FileInfo(Path.Combine(RootPath, relativePath));
+        if (!info.Exists)
+        {
+            if (cached?.Value is not null && cached.Stamp != FileStamp.Missing)
+            {
+                logger.LogError("Content file {ContentFile} is missing; keeping the last good version", relativePath);
+                _cache[relativePath] = cached with { Stamp = FileStamp.Missing };
+            }
+
+            return cached?.Value as T;
+        }
+
+        var stamp = new FileStamp(info.LastWriteTimeUtc, info.Length);
+        if (cached is not null && (cached.Stamp == stamp || cached.FailedStamp == stamp))
+        {
+            return cached.Value as T;
+        }
+
+        try
+        {
+            var value = parse(File.ReadAllText(info.FullName));
+            _cache[relativePath] = new CachedFile(stamp, value, FailedStamp: null);
+            return value;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or YamlException or ContentException)
+        {
+            logger.LogError(exception, "Content file {ContentFile} could not be read or parsed; keeping the last good version", relativePath);
+            _cache[relativePath] = new CachedFile(cached?.Stamp ?? FileStamp.Missing, cached?.Value, FailedStamp: stamp);
+            return cached?.Value as T;
+        }
+    }
+
+    private sealed record CachedFile(FileStamp Stamp, object? Value, FileStamp? FailedStamp);
+
+    private sealed record FileStamp(DateTime LastWriteUtc, long Length)
+    {
+        public static readonly FileStamp Missing = new(DateTime.MinValue, -1);
+    }
+}

@@ -1,0 +1,42 @@
+using Integrationsoffensive.Content;
+using Integrationsoffensive.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Domain;
+
+/// <summary>A published co-signer as every public page shows it: public fields only.</summary>
+public sealed record PublicSignatory(int Id, string Name, string Place, string Type, string Region, string? Website, string? Statement, DateTime PublishedAt, string SortKey)
+{
+    public string TypeLabel => OrganizationTypes.LabelOf(Type);
+
+    public string RegionLabel => Regions.LabelOf(Region);
+
+    /// <summary>The letter of the A–Z index this entry belongs to ("#" for digits and others).</summary>
+    public string Letter => SortKey.Length > 0 && SortKey[0] is >= 'a' and <= 'z' ? SortKey[..1] : "#";
+
+    /// <summary>The website's host without "www.", as the link text.</summary>
+    public string? Domain => Uri.TryCreate(Website, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
+        : null;
+}
+
+/// <summary>
+/// The one query every public view of co-signers starts from. It selects public fields only, so
+/// contact data cannot reach a public page, feed or export by accident.
+/// </summary>
+public static class PublishedSignatories
+{
+    public static IQueryable<Application> Query(AppDbContext db) =>
+        db.Applications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Published);
+
+    /// <summary>The last step of every public query: filter and sort first, then project.</summary>
+    public static IQueryable<PublicSignatory> ToPublic(this IQueryable<Application> applications) =>
+        applications.Select(a => new PublicSignatory(a.Id, a.OrganizationName, a.Place, a.OrganizationType, a.Region, a.Website, a.Statement, a.PublishedAt!.Value, a.SearchKey));
+
+    /// <summary>Everyone who signed: the founders plus the published co-signers.</summary>
+    public static async Task<int> CountAsync(AppDbContext db, IReadOnlyCollection<FoundingOrganization> founders) =>
+        founders.Count + await Query(db).CountAsync();
+
+    public static Task<List<PublicSignatory>> NewestAsync(AppDbContext db, int count) =>
+        Query(db).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count).ToPublic().ToListAsync();
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using Integrationsoffensive.Domain;
+
+namespace Integrationsoffensive.Features.Shared;
+
+/// <summary>The public list as CSV columns: the same for the open data download and the moderators' export.</summary>
+public static class SignatoryColumns
+{
+    public static readonly IReadOnlyList<CsvColumn<PublicSignatory>> Public =
+    [
+        new("Name", s => s.Name),
+        new("Art", s => s.TypeLabel),
+        new("Ort", s => s.Place),
+        new("Region", s => s.RegionLabel),
+        new("Website", s => s.Website),
+        new("Kurzbegründung", s => s.Statement),
+        new("Veröffentlicht am", s => s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+    ];
+}

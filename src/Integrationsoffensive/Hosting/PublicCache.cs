@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Integrationsoffensive.Content;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Integrationsoffensive.Hosting;
+
+/// <summary>
+/// Output caching for the public pages and feeds. A cached answer is keyed by its query string and
+/// by the content files' version, and evicted by tag whenever a saved change touches a published
+/// application, so the next request after an approval, edit, unpublish or withdrawal shows it.
+/// Pages with forms never use this policy; signed-in requests are never cached.
+/// </summary>
+public static class PublicCache
+{
+    public const string Policy = "Public";
+    public const string Tag = "signatories";
+
+    public static IServiceCollection AddPublicCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
+            .Expire(TimeSpan.FromMinutes(10))
+            .SetVaryByQuery("*")
+            .VaryByValue(context => new KeyValuePair<string, string>("content", context.RequestServices.GetRequiredService<ContentStore>().Version()))
+            .Tag(Tag)));
+        services.AddSingleton<SignatoryCacheEviction>();
+        return services;
+    }
+
+    /// <summary>
+    /// An entity tag for the public data: changes with every change to an application or to the
+    /// content, and is the same on every instance for the same data.
+    /// </summary>
+    public static async Task<string> ETagAsync(AppDbContext db, ContentStore content, string kind)
+    {
+        var state = await db.Applications.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Latest = g.Max(a => a.UpdatedAt) })
+            .FirstOrDefaultAsync();
+        var raw = $"{kind}|{state?.Count}|{state?.Latest.Ticks}|{content.Version()}";
+        return "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(raw)))[..20] + "\"";
+    }
+}
+
+/// <summary>Evicts the public cache after any SaveChanges that touched a published application.</summary>
+public sealed class SignatoryCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
+{
+    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && TouchesPublicList(context))
+        {
+            Pending.AddOrUpdate(context, true);
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && Pending.Remove(context))
+        {
+            await store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
+        }
+
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private static bool TouchesPublicList(DbContext context) =>
+        context.ChangeTracker.Entries<Application>().Any(entry => entry.State switch
+        {
+            EntityState.Added => entry.Entity.Status == ApplicationStatus.Published,
+            EntityState.Modified or EntityState.Deleted =>
+                entry.Entity.Status == ApplicationStatus.Published
+                || entry.Property(a => a.Status).OriginalValue == ApplicationStatus.Published,
+            _ => false,
+        });
+}
