@@ -3,6 +3,7 @@ using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,17 +15,13 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
 {
     public ListQuery Query { get; private set; } = ListQuery.From(null, null, null, null, null);
 
-    public string? SearchText { get; private set; }
-
     public IReadOnlyList<FoundingOrganization> Founders { get; private set; } = [];
 
     public IReadOnlyList<PublicSignatory> CoSigners { get; private set; } = [];
 
     public int Total { get; private set; }
 
-    public int Matching { get; private set; }
-
-    public int PageCount { get; private set; } = 1;
+    public Pagination Pagination { get; private set; } = Pagination.Of(1, 0, ListQuery.PageSize);
 
     /// <summary>For A–Z order: each initial letter with the page its first entry is on.</summary>
     public IReadOnlyList<(string Letter, int Page)> Letters { get; private set; } = [];
@@ -37,7 +34,6 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
     {
         Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "list");
         Query = ListQuery.From(art, region, suche, sortierung, seite);
-        SearchText = TextInput.SingleLine(suche);
         var allFounders = AppealContent.Founders(content);
         Total = await PublishedSignatories.CountAsync(db, allFounders);
 
@@ -58,24 +54,20 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
             query = query.Where(a => EF.Functions.Like(a.SearchKey, pattern, LikePattern.Escape));
         }
 
-        Matching = await query.CountAsync();
-        PageCount = Math.Max(1, (Matching + ListQuery.PageSize - 1) / ListQuery.PageSize);
-        if (Query.Page > PageCount)
-        {
-            Query = Query with { Page = PageCount };
-        }
+        Pagination = Pagination.Of(Query.Page, await query.CountAsync(), ListQuery.PageSize);
+        Query = Query with { Page = Pagination.Page };
 
         var ordered = Query.Newest
             ? query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             : query.OrderBy(a => a.SearchKey).ThenBy(a => a.Id);
-        CoSigners = await ordered.Skip((Query.Page - 1) * ListQuery.PageSize).Take(ListQuery.PageSize).ToPublic().ToListAsync();
+        CoSigners = await ordered.Skip(Pagination.Skip).Take(ListQuery.PageSize).ToPublic().ToListAsync();
 
         // Founders lead the list on its first page, unless a filter excludes them (they have no type or region).
         Founders = Query.Page == 1 && Query.Type is null && Query.Region is null
             ? allFounders.Where(f => Query.Search is null || OrganizationNames.SearchKey(f.Name).Contains(Query.Search, StringComparison.Ordinal)).ToList()
             : [];
 
-        if (!Query.Newest && Matching > 0)
+        if (!Query.Newest && Pagination.Total > 0)
         {
             var initials = await query.GroupBy(a => a.SearchKey.Substring(0, 1)).Select(g => new { Initial = g.Key, Count = g.Count() })
                 .ToListAsync();
@@ -99,4 +91,6 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
     public static IEnumerable<Choice> Types => OrganizationTypes.All;
 
     public static IEnumerable<Choice> RegionChoices => Regions.All;
+
+    public string PageUrl(int page) => Url.Page("/Signatories/List", Query.RouteValues(page))!;
 }

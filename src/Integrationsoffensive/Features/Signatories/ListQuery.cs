@@ -1,41 +1,57 @@
+using System.Globalization;
 using Integrationsoffensive.Domain;
 
 namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>
 /// What a reader asked the list for, read from the query string and made safe: unknown filter
-/// values are ignored, page numbers are clamped, so every URL answers with a sensible page.
+/// values are ignored, the search is cleaned and folded, the page number is a positive number,
+/// so every URL answers with a sensible page.
 /// </summary>
-public sealed record ListQuery(string? Type, string? Region, string? Search, bool Newest, int Page)
+public sealed record ListQuery(string? Type, string? Region, string? SearchText, bool Newest, int Page)
 {
     public const int PageSize = 50;
 
-    public bool IsFiltered => Type is not null || Region is not null || Search is not null;
+    /// <summary>The longest search text that is used; longer input is cut.</summary>
+    public const int MaxSearchLength = 100;
 
-    public static ListQuery From(string? art, string? region, string? suche, string? sortierung, string? seite) => new(
-        OrganizationTypes.IsKnown(art) ? art : null,
-        Regions.IsKnown(region) ? region : null,
-        TextInput.SingleLine(suche) is { } s ? OrganizationNames.SearchKey(s[..Math.Min(s.Length, 100)]) : null,
-        sortierung == "neu",
-        int.TryParse(seite, out var page) && page > 1 ? Math.Min(page, 100_000) : 1);
+    /// <summary>The search folded as the stored search keys are (see <see cref="OrganizationNames.SearchKey"/>).</summary>
+    public string? Search => SearchText is null ? null : OrganizationNames.SearchKey(SearchText);
 
-    /// <summary>The URL of this view with some parts changed; empty parts are left out.</summary>
-    public string Url(string? search, int? page = null, string? type = "", string? region = "", bool? newest = null)
+    public bool IsFiltered => Type is not null || Region is not null || SearchText is not null;
+
+    public static ListQuery From(string? art, string? region, string? suche, string? sortierung, string? seite)
     {
-        var parts = new List<string>();
+        var text = TextInput.SingleLine(suche);
+        return new ListQuery(
+            OrganizationTypes.IsKnown(art) ? art : null,
+            Regions.IsKnown(region) ? region : null,
+            text is null ? null : text[..Math.Min(text.Length, MaxSearchLength)],
+            sortierung == "neu",
+            int.TryParse(seite, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 1 ? page : 1);
+    }
+
+    /// <summary>
+    /// The query string of this view, or of the same view on another page; parts with their default
+    /// value are left out, so each view has exactly one address.
+    /// </summary>
+    public Dictionary<string, string> RouteValues(int? page = null)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         void Add(string key, string? value)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                parts.Add(key + "=" + Uri.EscapeDataString(value));
+                values[key] = value;
             }
         }
 
-        Add("art", type == "" ? Type : type);
-        Add("region", region == "" ? Region : region);
-        Add("suche", search);
-        Add("sortierung", newest ?? Newest ? "neu" : null);
-        Add("seite", (page ?? Page) > 1 ? (page ?? Page).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-        return "/unterzeichnende" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+        var target = page ?? Page;
+        Add("art", Type);
+        Add("region", Region);
+        Add("suche", SearchText);
+        Add("sortierung", Newest ? "neu" : null);
+        Add("seite", target > 1 ? target.ToString(CultureInfo.InvariantCulture) : null);
+        return values;
     }
 }
