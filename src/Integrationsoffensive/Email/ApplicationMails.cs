@@ -8,7 +8,7 @@ namespace Integrationsoffensive.Email;
 /// The mails of the signing flow, in German. Each one to an applicant carries a fresh withdrawal
 /// link; links are built from the configured public base URL, never from the request.
 /// </summary>
-public sealed class ApplicationMails(IOptions<SiteOptions> site, IOptions<SigningOptions> signing, IOptions<EmailOptions> email)
+public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> signing, IOptions<EmailOptions> email)
 {
     public const string ConfirmSubject = "Bitte bestätigen Sie Ihre Mitzeichnung";
     public const string ReceiptSubject = "Ihre Mitzeichnung ist eingegangen";
@@ -16,9 +16,9 @@ public sealed class ApplicationMails(IOptions<SiteOptions> site, IOptions<Signin
     public const string PublishedSubject = "Ihre Mitzeichnung ist veröffentlicht";
     public const string RejectedSubject = "Ihre Mitzeichnung wurde nicht veröffentlicht";
 
-    public string ConfirmUrl(string token) => site.Value.AbsoluteUrl("/mitzeichnen/bestaetigen/" + token);
+    public string ConfirmUrl(string token) => links.Page("/Signing/Confirm", new { token });
 
-    public string WithdrawUrl(string token) => site.Value.AbsoluteUrl("/mitzeichnen/zurueckziehen/" + token);
+    public string WithdrawUrl(string token) => links.Page("/Signing/Withdraw", new { token });
 
     public OutboxMessage ConfirmationRequest(Application application, DateTime now)
     {
@@ -49,7 +49,7 @@ public sealed class ApplicationMails(IOptions<SiteOptions> site, IOptions<Signin
 
         var body = Greeting(application)
             .Paragraph($"„{application.OrganizationName}“ steht jetzt in der Liste der Unterzeichnenden des „Aufrufs für eine Integrationsoffensive“. Vielen Dank für Ihre Unterstützung!")
-            .Link("Zum Aufruf", site.Value.AbsoluteUrl("/"));
+            .Link("Zum Aufruf", links.Page("/Appeal/Index"));
         return ToApplicant(application, PublishedSubject, WithWithdrawal(body, application, now), now);
     }
 
@@ -83,7 +83,7 @@ public sealed class ApplicationMails(IOptions<SiteOptions> site, IOptions<Signin
             body.Paragraph("Achtung: Eine Organisation mit diesem Namen steht schon auf der Liste oder hat sich bereits beworben.");
         }
 
-        var mail = body.Link("Zur Moderation", site.Value.AbsoluteUrl("/moderation")).Build();
+        var mail = body.Link("Zur Moderation", links.Page("/Moderation/Index")).Build();
         return email.Value.ModeratorAddresses
             .Where(address => !string.IsNullOrWhiteSpace(address))
             .Select(address => new OutboxMessage(address.Trim(), null, ModeratorSubject, mail, now));

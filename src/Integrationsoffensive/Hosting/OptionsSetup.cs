@@ -18,5 +18,6 @@ public static class OptionsSetup
 
         builder.Services.AddSingleton(builder.DataDirectory());
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SiteLinks>();
     }
 }

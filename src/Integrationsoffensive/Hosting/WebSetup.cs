@@ -36,11 +36,9 @@ public static class WebSetup
         // Write „ü“ as „ü“, not as "&#xFC;": every page is German.
         builder.Services.Configure<WebEncoderOptions>(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddRouting(options =>
-        {
-            options.LowercaseUrls = true;
-            options.AppendTrailingSlash = false;
-        });
+        // Every route is written in lower case already; lower-casing generated links as well would
+        // break the case-sensitive tokens in confirmation and withdrawal links.
+        builder.Services.AddRouting(options => options.AppendTrailingSlash = false);
 
         var keys = builder.DataDirectory().SubDirectory("keys");
         builder.Services.AddDataProtection()

@@ -18,7 +18,7 @@ public sealed class ModeratorAccounts(
     UserManager<Moderator> users,
     RoleManager<IdentityRole> roles,
     AppDbContext db,
-    IOptions<SiteOptions> site,
+    SiteLinks links,
     TimeProvider clock)
 {
     public async Task<(string? Link, string? Error)> InviteAsync(string email, bool admin, string actor)
@@ -68,7 +68,7 @@ public sealed class ModeratorAccounts(
         user.InvitedAt = now;
         await users.ResetAuthenticatorKeyAsync(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return (site.Value.AbsoluteUrl($"/konto/einladung/{user.Id}?token={Uri.EscapeDataString(token)}"), null);
+        return (links.Page("/Accounts/Invitation", new { id = user.Id, token }), null);
     }
 
     public async Task<IReadOnlyList<ModeratorSummary>> ListAsync()

@@ -15,13 +15,15 @@ namespace Integrationsoffensive.Features.Signatories;
 /// </summary>
 public static class Counter
 {
+    public const string SvgRoute = "Counter.Svg";
+
     public static Task<int> CountAsync(AppDbContext db, ContentStore content) =>
         PublishedSignatories.CountAsync(db, AppealContent.Founders(content));
 
     public static void MapCounter(this WebApplication app)
     {
         app.MapGet("/zaehler.svg", async (AppDbContext db, ContentStore content) =>
-            Results.Text(Badge(await CountAsync(db, content)), "image/svg+xml", Encoding.UTF8)).CacheOutput(PublicCache.Policy);
+            Results.Text(Badge(await CountAsync(db, content)), "image/svg+xml", Encoding.UTF8)).CacheOutput(PublicCache.Policy).WithName(SvgRoute);
     }
 
     internal static string Badge(int count)

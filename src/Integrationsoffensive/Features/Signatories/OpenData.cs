@@ -20,6 +20,11 @@ public static class OpenData
 {
     public const int FeedEntries = 50;
 
+    // Route names, so pages link to the files with asp-route instead of a written path.
+    public const string CsvRoute = "OpenData.Csv";
+    public const string JsonRoute = "OpenData.Json";
+    public const string AtomRoute = "OpenData.Atom";
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void MapOpenData(this WebApplication app)
@@ -29,9 +34,9 @@ public static class OpenData
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "csv");
             var rows = PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ThenBy(a => a.Id).ToPublic().AsAsyncEnumerable();
             return CsvFile.Download("unterzeichnende.csv", rows, SignatoryColumns.Public);
-        }).CacheOutput(PublicCache.Policy);
+        }).CacheOutput(PublicCache.Policy).WithName(CsvRoute);
 
-        app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, TimeProvider clock, HttpContext http) =>
+        app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, TimeProvider clock, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "json");
             var founders = AppealContent.Load(content)?.FoundingOrganizations ?? [];
@@ -39,7 +44,7 @@ public static class OpenData
             var document = new
             {
                 titel = site.Value.Name,
-                quelle = site.Value.AbsoluteUrl("/unterzeichnende"),
+                quelle = links.Page("/Signatories/List"),
                 stand = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 anzahl = founders.Count + signatories.Count,
                 erstunterzeichnende = founders.Select(f => new { name = f.Name, website = f.Href }),
@@ -55,35 +60,37 @@ public static class OpenData
                 }),
             };
             return Results.Text(JsonSerializer.Serialize(document, Json), "application/json", Encoding.UTF8);
-        }).CacheOutput(PublicCache.Policy);
+        }).CacheOutput(PublicCache.Policy).WithName(JsonRoute);
 
-        app.MapGet("/feed.atom", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, HttpContext http) =>
+        app.MapGet("/feed.atom", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "atom");
             var newest = await PublishedSignatories.NewestAsync(db, FeedEntries);
-            return Results.Text(Atom(newest, site.Value), "application/atom+xml", Encoding.UTF8);
-        }).CacheOutput(PublicCache.Policy);
+            return Results.Text(Atom(newest, site.Value, links), "application/atom+xml", Encoding.UTF8);
+        }).CacheOutput(PublicCache.Policy).WithName(AtomRoute);
     }
 
-    internal static string Atom(IReadOnlyList<PublicSignatory> newest, SiteOptions site)
+    internal static string Atom(IReadOnlyList<PublicSignatory> newest, SiteOptions site, SiteLinks links)
     {
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var host = site.BaseUri.Host;
+        var self = links.Route(AtomRoute);
+        var list = links.Page("/Signatories/List");
         var updated = newest.Count > 0 ? newest.Max(s => s.PublishedAt) : new DateTime(2023, 11, 1, 0, 0, 0, DateTimeKind.Utc);
         var feed = new XElement(atom + "feed",
             new XAttribute(XNamespace.Xml + "lang", "de"),
-            new XElement(atom + "id", site.AbsoluteUrl("/feed.atom")),
+            new XElement(atom + "id", self),
             new XElement(atom + "title", "Neue Mitzeichnende – " + site.Name),
             new XElement(atom + "updated", Stamp(updated)),
-            new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", site.AbsoluteUrl("/feed.atom"))),
-            new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", site.AbsoluteUrl("/unterzeichnende"))),
+            new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", self)),
+            new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", list)),
             new XElement(atom + "author", new XElement(atom + "name", site.Name)),
             newest.Select(s => new XElement(atom + "entry",
                 new XElement(atom + "id", $"tag:{host},2026:mitzeichnung-{s.Id}"),
                 new XElement(atom + "title", $"{s.Name} ({s.Place}) hat mitgezeichnet"),
                 new XElement(atom + "updated", Stamp(s.PublishedAt)),
                 new XElement(atom + "published", Stamp(s.PublishedAt)),
-                new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", site.AbsoluteUrl("/unterzeichnende"))),
+                new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", list)),
                 new XElement(atom + "category", new XAttribute("term", s.Type), new XAttribute("label", s.TypeLabel)),
                 new XElement(atom + "summary", string.Join(" – ", new[] { $"{s.TypeLabel} aus {s.Place}", s.Statement }.Where(p => !string.IsNullOrEmpty(p)))))));
         return new XDeclaration("1.0", "utf-8", null) + "\n" + feed;

@@ -10,8 +10,10 @@ namespace Integrationsoffensive.Features.Site;
 /// <summary>The machine-facing endpoints: health checks, robots.txt and the sitemap.</summary>
 public static class SiteEndpoints
 {
+    public const string SitemapRoute = "Site.Sitemap";
+
     /// <summary>Public pages with a fixed address; static pages from content/seiten are added to these.</summary>
-    public static readonly string[] PublicPaths = ["/", "/unterzeichnende", "/mitzeichnen", "/einbetten"];
+    public static readonly string[] PublicPages = ["/Appeal/Index", "/Signatories/List", "/Signing/Apply", "/Signatories/Embed"];
 
     public static void MapSiteEndpoints(this WebApplication app)
     {
@@ -19,12 +21,13 @@ public static class SiteEndpoints
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-        app.MapGet("/robots.txt", (IOptions<SiteOptions> site) => Results.Text(RobotsTxt(site.Value), "text/plain", Encoding.UTF8));
-        app.MapGet("/sitemap.xml", (IOptions<SiteOptions> site, ContentStore store) =>
-            Results.Text(Sitemap(site.Value, store), "application/xml", Encoding.UTF8));
+        app.MapGet("/robots.txt", (SiteLinks links) => Results.Text(RobotsTxt(links), "text/plain", Encoding.UTF8));
+        app.MapGet("/sitemap.xml", (SiteLinks links, ContentStore store) =>
+            Results.Text(Sitemap(links, store), "application/xml", Encoding.UTF8)).WithName(SitemapRoute);
     }
 
-    internal static string RobotsTxt(SiteOptions site) =>
+    // Path prefixes of whole areas (moderation, accounts, token links, errors) that no crawler should visit.
+    internal static string RobotsTxt(SiteLinks links) =>
         $"""
         User-agent: *
         Disallow: /moderation/
@@ -33,17 +36,17 @@ public static class SiteEndpoints
         Disallow: /mitzeichnen/zurueckziehen/
         Disallow: /fehler/
 
-        Sitemap: {site.AbsoluteUrl("/sitemap.xml")}
+        Sitemap: {links.Route(SitemapRoute)}
 
         """;
 
-    internal static string Sitemap(SiteOptions site, ContentStore store)
+    internal static string Sitemap(SiteLinks links, ContentStore store)
     {
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var pages = store.DocumentsIn(ContentStore.PagesFolder)
-            .Select(path => "/" + Path.GetFileNameWithoutExtension(path));
+        var staticPages = store.DocumentsIn(ContentStore.PagesFolder)
+            .Select(path => links.Page("/Appeal/ContentPage", new { slug = Path.GetFileNameWithoutExtension(path) }));
         var urlset = new XElement(ns + "urlset",
-            PublicPaths.Concat(pages).Select(path => new XElement(ns + "url", new XElement(ns + "loc", site.AbsoluteUrl(path)))));
+            PublicPages.Select(page => links.Page(page)).Concat(staticPages).Select(url => new XElement(ns + "url", new XElement(ns + "loc", url))));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), urlset).Declaration + "\n" + urlset;
     }
 }

@@ -1,6 +1,6 @@
-using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Cli;
 using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
-using Integrationsoffensive.Features.Moderation;
 using System.Net;
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
+using Integrationsoffensive.Features.Moderation;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Integrationsoffensive.Tests.Features.Signing;
 using Integrationsoffensive.Domain;
+using Integrationsoffensive.Tests.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
