@@ -10,19 +10,22 @@ public static class DataSetup
 
     public static void AddData(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Default");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = new SqliteConnectionStringBuilder
-            {
-                DataSource = Path.Combine(builder.DataDirectory().FullPath, DatabaseFileName),
-                DefaultTimeout = 30,
-            }.ToString();
-        }
-
         builder.Services.AddDbContext<AppDbContext>((services, options) => options
-            .UseSqlite(connectionString)
+            .UseSqlite(ConnectionString(services))
             .AddInterceptors(services.GetRequiredService<Hosting.SignatoryCacheEviction>()));
+    }
+
+    // The configured connection string, or a SQLite file in the data directory.
+    private static string ConnectionString(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString("Default");
+        return string.IsNullOrWhiteSpace(configured)
+            ? new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(services.GetRequiredService<DataDirectory>().FullPath, DatabaseFileName),
+                DefaultTimeout = 30,
+            }.ToString()
+            : configured;
     }
 
     /// <summary>

@@ -1,5 +1,14 @@
 namespace Integrationsoffensive.Hosting;
 
+/// <summary>Where the site writes: the configuration key "DataDirectory" (a path, not a section).</summary>
+public sealed class DataDirectoryOptions
+{
+    public const string ConfigurationKey = "DataDirectory";
+
+    /// <summary>Relative to the content root, or absolute.</summary>
+    public string Path { get; set; } = "data";
+}
+
 /// <summary>
 /// The one folder that holds everything the site writes: the SQLite database, the mail pickup
 /// folder, data-protection keys. Relative paths are resolved against the content root, and the
@@ -7,11 +16,9 @@ namespace Integrationsoffensive.Hosting;
 /// </summary>
 public sealed class DataDirectory
 {
-    public const string ConfigurationKey = "DataDirectory";
-
     public DataDirectory(string path)
     {
-        FullPath = Path.GetFullPath(path);
+        FullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(FullPath);
     }
 
@@ -20,23 +27,8 @@ public sealed class DataDirectory
     /// <summary>A sub-folder of the data directory, created if missing.</summary>
     public string SubDirectory(string name)
     {
-        var path = Path.Combine(FullPath, name);
+        var path = System.IO.Path.Combine(FullPath, name);
         Directory.CreateDirectory(path);
         return path;
     }
-
-    public static DataDirectory FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var configured = configuration[ConfigurationKey];
-        var path = string.IsNullOrWhiteSpace(configured) ? "data" : configured;
-        return new DataDirectory(Path.Combine(environment.ContentRootPath, path));
-    }
-
-}
-
-public static class DataDirectoryBuilderExtensions
-{
-    /// <summary>The data directory as configured, for set-up code that runs before the container is built.</summary>
-    public static DataDirectory DataDirectory(this WebApplicationBuilder builder) =>
-        Hosting.DataDirectory.FromConfiguration(builder.Configuration, builder.Environment);
 }

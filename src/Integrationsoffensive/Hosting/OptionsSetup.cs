@@ -1,4 +1,5 @@
 using Integrationsoffensive.Content;
+using Microsoft.Extensions.Options;
 
 namespace Integrationsoffensive.Hosting;
 
@@ -16,7 +17,13 @@ public static class OptionsSetup
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Content:Path must name the content folder.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(builder.DataDirectory());
+        builder.Services.AddOptions<DataDirectoryOptions>()
+            .Configure<IConfiguration>((o, configuration) => o.Path = configuration[DataDirectoryOptions.ConfigurationKey] ?? o.Path)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "DataDirectory must name a folder.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => new DataDirectory(Path.Combine(
+            services.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            services.GetRequiredService<IOptions<DataDirectoryOptions>>().Value.Path)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteLinks>();
     }

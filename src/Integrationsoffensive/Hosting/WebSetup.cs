@@ -1,9 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Integrationsoffensive.Hosting;
@@ -40,22 +43,18 @@ public static class WebSetup
         // break the case-sensitive tokens in confirmation and withdrawal links.
         builder.Services.AddRouting(options => options.AppendTrailingSlash = false);
 
-        var keys = builder.DataDirectory().SubDirectory("keys");
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Integrationsoffensive")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Services.AddDataProtection().SetApplicationName("Integrationsoffensive");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.SubDirectory("keys")), logs));
 
         // Ready means the database answers a real query, not just that a connection opens.
         // Client addresses (for the rate limiter) come from X-Forwarded-For only when a configured
         // proxy sent it; loopback is trusted by default, for nginx on the same machine.
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        builder.Services.AddOptions<ReverseProxyOptions>()
+            .BindConfiguration(ReverseProxyOptions.Section)
+            .Validate(o => o.IsValid(), "ReverseProxy:KnownProxies must be IP addresses and ReverseProxy:KnownNetworks CIDR networks.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxies) => proxies.Value.ApplyTo(options));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<Data.AppDbContext>(
             tags: ["ready"],

@@ -2,7 +2,9 @@ using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Integrationsoffensive.Features.Accounts;
 
@@ -12,8 +14,11 @@ public static class AccountsSetup
 
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
-        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<AccountOptions>()
+            .BindConfiguration(AccountOptions.Section)
+            .Validate(o => o.SessionHours > 0 && o.AbsoluteSessionHours >= o.SessionHours && o.InvitationValidHours > 0,
+                "Moderation: session and invitation hours must be positive, the absolute limit at least the session.")
+            .ValidateOnStart();
         builder.Services.AddScoped<ModeratorAccounts>();
 
         builder.Services.AddIdentity<Moderator, IdentityRole>(options =>
@@ -36,7 +41,8 @@ public static class AccountsSetup
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // Invitation links (password reset tokens) live as long as an invitation.
-        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(settings.InvitationValidHours));
+        builder.Services.AddOptions<DataProtectionTokenProviderOptions>()
+            .Configure<IOptions<AccountOptions>>((o, accounts) => o.TokenLifespan = TimeSpan.FromHours(accounts.Value.InvitationValidHours));
         // A disabled account or a changed password ends open sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -59,8 +65,9 @@ public static class AccountsSetup
         });
 
         var development = builder.Environment.IsDevelopment();
-        builder.Services.ConfigureApplicationCookie(options =>
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<AccountOptions>>((options, accounts) =>
         {
+            var settings = accounts.Value;
             // __Host- requires Secure; plain http://localhost in Development cannot carry it.
             options.Cookie.Name = development ? "moderation" : "__Host-moderation";
             options.Cookie.HttpOnly = true;
@@ -99,22 +106,18 @@ public static class AccountsSetup
             };
         });
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Moderator, policy =>
-            {
-                policy.RequireAuthenticatedUser().RequireRole(Roles.Moderator, Roles.Admin);
-                if (settings.RequireTwoFactor)
-                {
-                    policy.RequireClaim("amr", "mfa");
-                }
-            })
-            .AddPolicy(Policies.Admin, policy =>
-            {
-                policy.RequireAuthenticatedUser().RequireRole(Roles.Admin);
-                if (settings.RequireTwoFactor)
-                {
-                    policy.RequireClaim("amr", "mfa");
-                }
-            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<AccountOptions>>((options, accounts) =>
+        {
+            options.AddPolicy(Policies.Moderator, policy => Signed(policy, accounts.Value).RequireRole(Roles.Moderator, Roles.Admin));
+            options.AddPolicy(Policies.Admin, policy => Signed(policy, accounts.Value).RequireRole(Roles.Admin));
+        });
+    }
+
+    // Signed in, and with two factors unless the configuration allows password-only accounts.
+    private static AuthorizationPolicyBuilder Signed(AuthorizationPolicyBuilder policy, AccountOptions settings)
+    {
+        policy.RequireAuthenticatedUser();
+        return settings.RequireTwoFactor ? policy.RequireClaim("amr", "mfa") : policy;
     }
 }
