@@ -32,12 +32,6 @@ builder.AddSiteWeb();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
-if (command)
-{
-    return await HostCommands.RunAsync(app.Services, args, Console.Out);
-}
-
-app.WarmUpContent();
 
 app.UseForwardedHeaders();
 app.UseSiteErrorPages();
@@ -55,6 +49,15 @@ app.MapOpenData();
 app.MapCounter();
 app.MapRazorPages().WithStaticAssets();
 
+// Registers the endpoints with the link generator now rather than when the server starts, so that
+// commands, which never start it, can build links from page names too.
+app.UseEndpoints(_ => { });
+if (command)
+{
+    return await HostCommands.RunAsync(app.Services, args, Console.Out);
+}
+
+app.WarmUpContent();
 await app.RunAsync();
 return 0;
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using YamlDotNet.Core;
 
@@ -22,6 +24,7 @@ public sealed class ContentStore(
     public const string PagesFolder = "seiten";
 
     private readonly ConcurrentDictionary<string, CachedFile> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (FileStamp Stamp, byte[] Hash)> _hashes = new(StringComparer.Ordinal);
 
     public string RootPath { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
 
@@ -42,8 +45,10 @@ public sealed class ContentStore(
     }
 
     /// <summary>
-    /// A fingerprint of every content file's time stamp and size: part of each cached page's key,
-    /// so an edited file is on the very next request even when pages come from the cache.
+    /// A fingerprint of the content: part of each cached page's key, so an edited file is on the very
+    /// next request even when pages come from the cache. It hashes the files' paths and bytes (each
+    /// file hashed again only when its time stamp or size changed), so every instance and every
+    /// restart with the same files has the same version.
     /// </summary>
     public string Version()
     {
@@ -52,15 +57,35 @@ public sealed class ContentStore(
             return "none";
         }
 
-        var hash = new HashCode();
-        foreach (var file in new DirectoryInfo(RootPath).EnumerateFiles("*", SearchOption.AllDirectories))
+        using var combined = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in new DirectoryInfo(RootPath).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
         {
-            hash.Add(file.FullName);
-            hash.Add(file.LastWriteTimeUtc);
-            hash.Add(file.Length);
+            var relative = Path.GetRelativePath(RootPath, file.FullName);
+            combined.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
+            combined.AppendData(FileHash(file));
         }
 
-        return hash.ToHashCode().ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToHexStringLower(combined.GetHashAndReset())[..16];
+    }
+
+    private byte[] FileHash(FileInfo file)
+    {
+        var stamp = new FileStamp(file.LastWriteTimeUtc, file.Length);
+        if (_hashes.TryGetValue(file.FullName, out var known) && known.Stamp == stamp)
+        {
+            return known.Hash;
+        }
+
+        try
+        {
+            var hash = SHA256.HashData(File.ReadAllBytes(file.FullName));
+            _hashes[file.FullName] = (stamp, hash);
+            return hash;
+        }
+        catch (IOException)
+        {
+            return []; // being written right now; the next request hashes the finished file
+        }
     }
 
     /// <summary>Files that still contain a "[Platzhalter: …]" an editor has to fill in.</summary>

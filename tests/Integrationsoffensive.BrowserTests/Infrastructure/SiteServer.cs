@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Integrationsoffensive.Hosting;
+using Integrationsoffensive.Tests.Infrastructure;
 using MimeKit;
 
 namespace Integrationsoffensive.BrowserTests.Infrastructure;
@@ -25,13 +25,13 @@ public sealed class SiteServer : IAsyncLifetime
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     private static string ProjectDirectory => Path.Combine(RepositoryRoot, "src", "Integrationsoffensive");
 
     public async Task InitializeAsync()
     {
-        CopyDirectory(Path.Combine(RepositoryRoot, "content"), ContentPath);
+        RepositoryPaths.CopyDirectory(RepositoryPaths.TestContent, ContentPath); // never the editors' wording
         _process = Start([]);
 
         // Read the server's output as it comes: an unread pipe fills up and the site stalls on logging.
@@ -47,24 +47,17 @@ public sealed class SiteServer : IAsyncLifetime
         };
         _process.BeginOutputReadLine();
         using var http = new HttpClient();
-        for (var attempt = 0; attempt < 150; attempt++)
+        await Eventually.WaitForAsync(async () =>
         {
             try
             {
-                if ((await http.GetAsync(BaseUrl + "/healthz/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
+                return (await http.GetAsync(BaseUrl + "/healthz/ready")).IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
-                // not listening yet
+                return false; // not listening yet
             }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("The site did not start:\n" + string.Join("\n", _output));
+        }, ready => ready, _ => "the site did not start:\n" + string.Join("\n", _output), TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()
@@ -103,23 +96,14 @@ public sealed class SiteServer : IAsyncLifetime
     public async Task<MimeMessage> WaitForMailAsync(string subject, string to)
     {
         var folder = Path.Combine(DataPath, "mail");
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            if (Directory.Exists(folder))
-            {
-                var mail = Directory.EnumerateFiles(folder, "*.eml").OrderDescending()
-                    .Select(path => MimeMessage.Load(path))
-                    .FirstOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(b => b.Address == to));
-                if (mail is not null)
-                {
-                    return mail;
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"No mail „{subject}“ to {to}");
+        return (await Eventually.WaitForAsync(
+            () => Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*.eml").OrderDescending().Select(path => MimeMessage.Load(path))
+                    .FirstOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(b => b.Address == to))
+                : null,
+            mail => mail is not null,
+            _ => $"no mail „{subject}“ to {to}",
+            TimeSpan.FromSeconds(15)))!;
     }
 
     /// <summary>The site-relative link in a mail that starts with the given path.</summary>
@@ -184,28 +168,5 @@ public sealed class SiteServer : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Integrationsoffensive.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Integrationsoffensive.sln not found");
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }

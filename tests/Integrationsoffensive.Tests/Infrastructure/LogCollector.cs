@@ -26,17 +26,10 @@ public sealed class LogCollector : ILoggerProvider, ILogEventSink
     /// </summary>
     public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (_entries.FirstOrDefault(predicate) is { } entry)
-            {
-                return entry;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new Xunit.Sdk.XunitException("No matching log entry. Logged:\n" + string.Join("\n", _entries.Select(e => e.Message)));
+        return (await Eventually.WaitForAsync(
+            () => _entries.FirstOrDefault(predicate),
+            entry => entry is not null,
+            _ => "no matching log entry. Logged:\n" + string.Join("\n", _entries.Select(e => e.Message))))!;
     }
 
     public void Dispose()

@@ -7,19 +7,11 @@ public static class PickupMail
 {
     public static async Task<IReadOnlyList<MimeMessage>> WaitForPickupMailsAsync(this SiteFactory site, Func<MimeMessage, bool> predicate, int count = 1)
     {
-        for (var attempt = 0; attempt < 250; attempt++)
-        {
-            var messages = Directory.Exists(site.PickupPath)
+        return await Eventually.WaitForAsync<IReadOnlyList<MimeMessage>>(
+            () => Directory.Exists(site.PickupPath)
                 ? Directory.EnumerateFiles(site.PickupPath, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeMessage.Load(path)).Where(predicate).ToList()
-                : [];
-            if (messages.Count >= count)
-            {
-                return messages;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new Xunit.Sdk.XunitException($"Expected {count} mail(s) in {site.PickupPath}");
+                : [],
+            messages => messages.Count >= count,
+            messages => $"expected {count} mail(s) in {site.PickupPath}, found {messages.Count}");
     }
 }

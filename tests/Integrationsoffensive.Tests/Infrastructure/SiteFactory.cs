@@ -20,9 +20,15 @@ public class SiteFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new();
 
     public SiteFactory()
+        : this(RepositoryPaths.TestContent)
+    {
+    }
+
+    /// <summary>A site over a copy of the given content folder (the test content by default).</summary>
+    protected SiteFactory(string content)
     {
         RootPath = Directory.CreateTempSubdirectory("integrationsoffensive-tests-").FullName;
-        CopyDirectory(RepositoryPaths.Content, ContentPath);
+        RepositoryPaths.CopyDirectory(content, ContentPath);
     }
 
     public string RootPath { get; }
@@ -103,16 +109,6 @@ public class SiteFactory : WebApplicationFactory<Program>
             {
                 // SQLite may hold the file a moment longer; the OS cleans temp folders.
             }
-        }
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
         }
     }
 }

@@ -41,19 +41,10 @@ public sealed class TestSmtpServer : IDisposable
     /// <summary>Waits until at least <paramref name="count"/> messages match, then returns them.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<MimeMessage, bool> predicate, int count = 1)
     {
-        for (var attempt = 0; attempt < 250; attempt++)
-        {
-            var matching = _messages.Where(predicate).ToList();
-            if (matching.Count >= count)
-            {
-                return matching;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new Xunit.Sdk.XunitException($"Expected {count} matching mail(s); received: "
-            + string.Join(", ", _messages.Select(m => $"{m.To} „{m.Subject}“")));
+        return await Eventually.WaitForAsync(
+            () => _messages.Where(predicate).ToList(),
+            matching => matching.Count >= count,
+            _ => $"expected {count} matching mail(s); received: " + string.Join(", ", _messages.Select(m => $"{m.To} „{m.Subject}“")));
     }
 
     public void Dispose()

@@ -47,7 +47,7 @@ public sealed class AppealPageTests(SiteFactory site) : IClassFixture<SiteFactor
                 ("forderung-3", "3. Öffentliche Infrastruktur ausbauen"),
             ],
             demands);
-        Assert.Contains("Oberste Priorität müssen Arbeitsförderung und Aufenthaltssicherung bekommen", document.GetElementById("forderung-1")!.Text());
+        Assert.Contains("Test-Text der Forderung 1.", document.GetElementById("forderung-1")!.Text());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AppealPageTests(SiteFactory site) : IClassFixture<SiteFactor
         var document = await GetHomeAsync();
 
         var closing = document.QuerySelector(".closing")!;
-        Assert.Contains("Um der Menschenrechte und des Wohlstands willen.", closing.Text());
+        Assert.Contains("Test-Text des Schlussaufrufs.", closing.Text());
         Assert.True(
             document.GetElementById("forderung-3")!.CompareDocumentPosition(closing).HasFlag(AngleSharp.Dom.DocumentPositions.Following),
             "The closing call must come after the third demand.");

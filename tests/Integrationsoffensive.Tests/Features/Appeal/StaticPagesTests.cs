@@ -22,26 +22,6 @@ public sealed class StaticPagesTests(SiteFactory site) : IClassFixture<SiteFacto
     }
 
     [Fact]
-    public async Task Get_Datenschutz_CoversWhatArticle13Requires()
-    {
-        var (_, document) = await site.CreatePlainClient().GetPageAsync("/datenschutz");
-
-        var headings = string.Join(" | ", document.QuerySelectorAll("main h2").Select(h => h.Text()));
-        foreach (var topic in new[] { "Verantwortlich", "Rechtsgrundlage", "Empfänger", "Speicherdauer", "Rechte", "Beschwerde" })
-        {
-            Assert.Contains(topic, headings, StringComparison.OrdinalIgnoreCase);
-        }
-    }
-
-    [Fact]
-    public async Task Get_Barrierefreiheit_NamesAFeedbackContact()
-    {
-        var (_, document) = await site.CreatePlainClient().GetPageAsync("/barrierefreiheit");
-
-        Assert.Contains(document.QuerySelectorAll("main h2"), h => h.Text().Contains("Feedback", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task Start_WithPlaceholdersInContent_LogsOneWarningNamingTheFiles()
     {
         await site.CreatePlainClient().GetAsync("/healthz");

@@ -102,10 +102,8 @@ public sealed class ConfirmationTests : IDisposable
     {
         var mail = await ApplyAndReadConfirmationMailAsync();
         var token = SigningSteps.LinkIn(mail.TextBody, "/mitzeichnen/bestaetigen/").Split('/').Last();
-        for (var i = 0; i < 250 && await _site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.SentAt == null)); i++)
-        {
-            await Task.Delay(20); // the sender marks the row just after the server accepted the mail
-        }
+        // The sender marks the row just after the server accepted the mail.
+        await Eventually.UntilAsync(() => _site.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.SentAt != null)), "every mail marked as sent");
 
         var rows = await _site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
         Assert.All(rows, m => Assert.DoesNotContain(token, m.TextBody + m.HtmlBody));

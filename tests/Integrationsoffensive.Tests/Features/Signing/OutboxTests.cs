@@ -82,18 +82,6 @@ public sealed class OutboxTests
     public void Backoff_DoublesFrom30SecondsUpToOneHour(int attempts, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxMessage.Backoff(attempts));
 
-    private static async Task WaitUntilAsync(SiteFactory site, Func<Integrationsoffensive.Data.AppDbContext, Task<int>> count, int expected)
-    {
-        for (var attempt = 0; attempt < 250; attempt++)
-        {
-            if (await site.WithDbAsync(count) >= expected)
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new Xunit.Sdk.XunitException("The outbox did not reach the expected state.");
-    }
+    private static Task<int> WaitUntilAsync(SiteFactory site, Func<Integrationsoffensive.Data.AppDbContext, Task<int>> count, int expected) =>
+        Eventually.WaitForAsync(() => site.WithDbAsync(count), n => n >= expected, n => $"expected {expected} outbox rows in that state, found {n}");
 }

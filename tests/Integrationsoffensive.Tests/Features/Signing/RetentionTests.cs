@@ -93,10 +93,8 @@ public sealed class RetentionTests : IDisposable
     public async Task SentAndGivenUpMails_AreDeletedAfterTheirRetention_WaitingOnesStay()
     {
         await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues());
-        for (var i = 0; i < 250 && !await _site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.SentAt != null)); i++)
-        {
-            await Task.Delay(20); // the sender marks the mail as sent in the background
-        }
+        // The sender marks the mail as sent in the background.
+        await Eventually.UntilAsync(() => _site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.SentAt != null)), "a mail marked as sent");
 
         await _site.WithDbAsync(async db =>
         {

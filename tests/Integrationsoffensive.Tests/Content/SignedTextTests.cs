@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using Integrationsoffensive.Tests.Infrastructure;
 
-namespace Integrationsoffensive.Tests.Features.Appeal;
+namespace Integrationsoffensive.Tests.Content;
 
 /// <summary>
-/// The source text came out of a PDF with line-break hyphens. These tests pin how it was cleaned:
-/// broken words joined, real hyphens and the gender star kept.
+/// The shipped content/ must keep the appeal exactly as it was signed. The source text came out of
+/// a PDF with line-break hyphens; these tests pin how it was cleaned: broken words joined, real
+/// hyphens and the gender star kept. They read the editors' content on purpose (see RepositoryContentSite).
 /// </summary>
-public sealed partial class AppealTextTests(SiteFactory site) : IClassFixture<SiteFactory>
+public sealed partial class SignedTextTests(RepositoryContentSite site) : IClassFixture<RepositoryContentSite>
 {
     private async Task<string> GetAppealTextAsync()
     {
