@@ -35,7 +35,12 @@ public static class DataSetup
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Applies pending migrations; after an upgrade, recomputes the keys derived in code.</summary>
+    public static async Task MigrateAsync(AppDbContext db)
+    {
         var upgrading = (await db.Database.GetAppliedMigrationsAsync()).Any()
             && (await db.Database.GetPendingMigrationsAsync()).Any();
         await db.Database.MigrateAsync();

@@ -69,6 +69,29 @@ public sealed partial class Application : Data.IVersioned
 
     public static Application Submit(ApplicationDetails details, string appealVersion, string consentVersion, bool possibleDuplicate, DateTime now)
     {
+        var application = New(details, appealVersion, consentVersion, possibleDuplicate, now);
+        application.Record(now, AuditActors.Applicant, AuditAction.Submitted, possibleDuplicate ? "möglicherweise doppelt" : "");
+        return application;
+    }
+
+    /// <summary>
+    /// A signatory collected elsewhere (on paper, by phone), entered or imported by a moderator:
+    /// published at once, without contact data unless they were collected too.
+    /// </summary>
+    public static Application AddByModerator(ApplicationDetails details, string appealVersion, string moderator, string source, bool possibleDuplicate, DateTime now)
+    {
+        var application = New(details, appealVersion, consentVersion: "offline", possibleDuplicate, now);
+        application.Status = ApplicationStatus.Published;
+        application.AddedByModerator = true;
+        application.ConfirmedAt = now;
+        application.PublishedAt = now;
+        application.ModeratedBy = moderator;
+        application.Record(now, moderator, AuditAction.AddedByModerator, source);
+        return application;
+    }
+
+    private static Application New(ApplicationDetails details, string appealVersion, string consentVersion, bool possibleDuplicate, DateTime now)
+    {
         var application = new Application
         {
             Status = ApplicationStatus.Submitted,
@@ -81,33 +104,6 @@ public sealed partial class Application : Data.IVersioned
             SubmittedAt = now,
         };
         application.SetPublicFields(details.PublicFields);
-        application.Record(now, AuditActors.Applicant, AuditAction.Submitted, possibleDuplicate ? "möglicherweise doppelt" : "");
-        return application;
-    }
-
-    /// <summary>
-    /// A signatory collected elsewhere (on paper, by phone), entered or imported by a moderator:
-    /// published at once, without contact data unless they were collected too.
-    /// </summary>
-    public static Application AddByModerator(ApplicationDetails details, string appealVersion, string moderator, string source, bool possibleDuplicate, DateTime now)
-    {
-        var application = new Application
-        {
-            Status = ApplicationStatus.Published,
-            ContactName = details.ContactName,
-            Email = details.Email,
-            Phone = details.Phone,
-            AppealVersion = appealVersion,
-            ConsentVersion = "offline",
-            IsPossibleDuplicate = possibleDuplicate,
-            AddedByModerator = true,
-            SubmittedAt = now,
-            ConfirmedAt = now,
-            PublishedAt = now,
-            ModeratedBy = moderator,
-        };
-        application.SetPublicFields(details.PublicFields);
-        application.Record(now, moderator, AuditAction.AddedByModerator, source);
         return application;
     }
 

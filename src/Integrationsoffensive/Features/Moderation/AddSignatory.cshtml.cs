@@ -9,10 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Integrationsoffensive.Features.Moderation;
 
 /// <summary>/moderation/hinzufuegen: a signatory collected elsewhere, published at once with its source on record.</summary>
-public sealed class AddSignatoryModel(AppDbContext db, ContentStore content, DuplicateCheck duplicates, TimeProvider clock) : ModerationPageModel
+public sealed class AddSignatoryModel(AppDbContext db, ContentStore content, DuplicateCheck duplicates, TimeProvider clock) : ModerationPageModel, IPublicFieldsForm
 {
     [BindProperty]
     public AddInput Input { get; set; } = new();
+
+    PublicFieldsInput IPublicFieldsForm.Input => Input;
 
     public override string PageTitle => "Unterzeichnende direkt eintragen";
 

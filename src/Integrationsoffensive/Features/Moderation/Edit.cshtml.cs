@@ -10,7 +10,7 @@ namespace Integrationsoffensive.Features.Moderation;
 /// /moderation/antraege/{id}/bearbeiten: correct the public fields before or after publishing.
 /// Each changed field is recorded with its old and new value; a stale form changes nothing.
 /// </summary>
-public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationPageModel
+public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationPageModel, IPublicFieldsForm
 {
     [BindProperty]
     public PublicFieldsInput Input { get; set; } = new();

@@ -22,13 +22,17 @@ public sealed class ApplyModel(
     FormTimer timer,
     TimeProvider clock,
     IOptions<SigningOptions> options,
-    ILogger<ApplyModel> logger) : PageModel, IPageMetadata
+    ILogger<ApplyModel> logger) : PageModel, IPageMetadata, IPublicFieldsForm
 {
     public const string TooFastMessage =
         "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben in Ruhe und senden Sie das Formular dann noch einmal ab.";
 
     [BindProperty]
     public ApplyInput Input { get; set; } = new();
+
+    PublicFieldsInput IPublicFieldsForm.Input => Input;
+
+    bool IPublicFieldsForm.ForApplicant => true;
 
     /// <summary>When the form was shown (protected); see <see cref="FormTimer"/>.</summary>
     [BindProperty]
