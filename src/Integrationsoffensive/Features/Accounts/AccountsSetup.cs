@@ -37,6 +37,8 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<GermanIdentityErrors>()
+            .AddUserManager<ModeratorUserManager>()
+            .AddSignInManager<ModeratorSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 

@@ -48,6 +48,11 @@ public sealed class LoginModel(
 
         var email = Input.Email!.Trim();
         var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            DummyPassword.Verify(users.PasswordHasher, Input.Password!); // as long as for a real account
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
