@@ -12,10 +12,11 @@ public sealed class Moderator : IdentityUser
     /// <summary>When the current invitation link was made; it works for 24 hours from then.</summary>
     public DateTime? InvitedAt { get; set; }
 
-    /// <summary>Hash of the last authenticator code accepted, and when: a code works only once.</summary>
-    public string? LastAuthenticatorCodeHash { get; set; }
-
-    public DateTime? LastAuthenticatorCodeAt { get; set; }
+    /// <summary>
+    /// The time steps of authenticator codes accepted while they could still be valid (comma
+    /// separated): each code works only once, however many codes were used since.
+    /// </summary>
+    public string? UsedAuthenticatorSteps { get; set; }
 
     public bool IsDisabled => DisabledAt is not null;
 }

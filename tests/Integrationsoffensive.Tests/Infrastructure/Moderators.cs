@@ -7,7 +7,8 @@ using OtpNet;
 namespace Integrationsoffensive.Tests.Infrastructure;
 
 /// <summary>A moderator as the tests know them: address, password and the authenticator key they enrolled.</summary>
-public sealed class TestModerator(string email, string password, string key)
+/// <remarks>Codes follow the site's clock, as an app on a phone follows the real one.</remarks>
+public sealed class TestModerator(string email, string password, string key, Func<DateTime> now)
 {
     private static readonly int[] Offsets = [0, -30, 30, -60, 60];
     private readonly HashSet<string> _issued = [];
@@ -25,10 +26,12 @@ public sealed class TestModerator(string email, string password, string key)
     /// </summary>
     public string NextCode()
     {
-        var totp = new Totp(Base32Encoding.ToBytes(Key));
-        LastCode = Offsets.Select(offset => totp.ComputeTotp(DateTime.UtcNow.AddSeconds(offset))).First(_issued.Add);
+        LastCode = Offsets.Select(CodeAt).First(_issued.Add);
         return LastCode;
     }
+
+    /// <summary>The code the app shows <paramref name="offsetSeconds"/> from now.</summary>
+    public string CodeAt(int offsetSeconds) => new Totp(Base32Encoding.ToBytes(Key)).ComputeTotp(now().AddSeconds(offsetSeconds));
 }
 
 public static class Moderators
@@ -48,7 +51,7 @@ public static class Moderators
     {
         var (_, page) = await client.GetPageAsync(link);
         var key = page.QuerySelector("code.shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var moderator = new TestModerator(email, Password, key);
+        var moderator = new TestModerator(email, Password, key, () => site.Clock.GetUtcNow().UtcDateTime);
         var response = await client.SubmitAsync(page, "main form", new Dictionary<string, string?>
         {
             ["Input.Password"] = Password,

@@ -255,12 +255,6 @@ namespace Integrationsoffensive.Data.Migrations
                     b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastAuthenticatorCodeAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastAuthenticatorCodeHash")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -289,6 +283,10 @@ namespace Integrationsoffensive.Data.Migrations
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UsedAuthenticatorSteps")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)

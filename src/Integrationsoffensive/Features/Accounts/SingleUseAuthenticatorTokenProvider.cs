@@ -1,37 +1,51 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
+using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Microsoft.AspNetCore.Identity;
+using OtpNet;
 
 namespace Integrationsoffensive.Features.Accounts;
 
 /// <summary>
-/// Identity's authenticator (TOTP) check, plus: a code that was accepted once is refused while it
-/// could still be valid, so a code seen over someone's shoulder cannot be replayed.
+/// The authenticator (TOTP) check, with Otp.NET: a code is valid two 30-second steps either side,
+/// as Identity's own check allows, and only once. The step of every accepted code is remembered
+/// while it could still be valid and claimed atomically (<see cref="AccountRow"/>), so neither a code
+/// seen over someone's shoulder nor the same code sent twice at once gets in a second time.
 /// </summary>
-public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : AuthenticatorTokenProvider<Moderator>
+public sealed class SingleUseAuthenticatorTokenProvider(AppDbContext db, TimeProvider clock) : AuthenticatorTokenProvider<Moderator>
 {
-    // Identity accepts codes up to 90 seconds off in each direction.
-    private static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(4);
+    private const int StepsEitherSide = 2;
 
     public override async Task<bool> ValidateAsync(string purpose, string token, UserManager<Moderator> manager, Moderator user)
     {
+        var key = await manager.GetAuthenticatorKeyAsync(user);
         var code = token.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user.Id + ":" + code)));
+        if (string.IsNullOrEmpty(key) || code.Length != 6 || !code.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
-        if (user.LastAuthenticatorCodeHash == hash && user.LastAuthenticatorCodeAt > now - ReplayWindow)
+        var totp = new Totp(Base32Encoding.ToBytes(key));
+        if (!totp.VerifyTotp(now, code, out var step, new VerificationWindow(StepsEitherSide, StepsEitherSide)))
         {
             return false;
         }
 
-        if (!await base.ValidateAsync(purpose, code, manager, user))
+        var oldest = step - (2 * StepsEitherSide);
+        return await AccountRow.ChangeAsync<bool>(db, user.Id, current =>
         {
-            return false;
-        }
+            var used = Parse(current.UsedAuthenticatorSteps).Where(s => s >= oldest).ToList();
+            if (used.Contains(step))
+            {
+                return (null, false);
+            }
 
-        user.LastAuthenticatorCodeHash = hash;
-        user.LastAuthenticatorCodeAt = now;
-        await manager.UpdateAsync(user);
-        return true;
+            var remembered = string.Join(',', used.Append(step).Order().Select(s => s.ToString(CultureInfo.InvariantCulture)));
+            return (s => s.SetProperty(u => u.UsedAuthenticatorSteps, remembered), true);
+        });
     }
+
+    private static IEnumerable<long> Parse(string? steps) =>
+        (steps ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => long.Parse(s, CultureInfo.InvariantCulture));
 }
