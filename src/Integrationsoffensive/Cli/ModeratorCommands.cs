@@ -46,7 +46,7 @@ public static class ModeratorCommands
             case ["moderator", "disable", var email]:
                 if (await accounts.DisableAsync(email, AuditActors.Cli))
                 {
-                    await output.WriteLineAsync($"{email.Trim()} ist gesperrt; offene Sitzungen enden innerhalb einer Minute.");
+                    await output.WriteLineAsync($"{email.Trim()} ist gesperrt; offene Sitzungen sind beendet.");
                     return 0;
                 }
 

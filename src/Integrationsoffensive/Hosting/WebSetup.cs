@@ -30,12 +30,17 @@ public static class WebSetup
             options.RootDirectory = "/Features";
             options.Conventions.ConfigureFilter(new Features.Shared.HandlerRequiredFilter());
         });
+        // Cookies are Secure whenever the request is HTTPS, also behind a trusted proxy that says so
+        // (X-Forwarded-Proto); plain http only on a developer's machine.
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.Configure<CookieTempDataProviderOptions>(options =>
         {
             options.Cookie.Name = Features.Shared.StatusMessage.CookieName;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.IsEssential = true;
         });
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         // Write „ü“ as „ü“, not as "&#xFC;": every page is German.
         builder.Services.Configure<WebEncoderOptions>(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -74,6 +79,7 @@ public static class WebSetup
         else
         {
             app.UseExceptionHandler("/fehler");
+            app.UseHsts(); // only on HTTPS requests, and never for localhost
         }
 
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");

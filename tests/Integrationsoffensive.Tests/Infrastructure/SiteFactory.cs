@@ -1,4 +1,4 @@
-using Integrationsoffensive.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,6 +18,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     public const string PublicBaseUrl = "https://aufruf.example";
 
     private readonly Dictionary<string, string?> _settings = new();
+    private System.Net.IPAddress? _remoteAddress;
 
     public SiteFactory()
         : this(RepositoryPaths.TestContent)
@@ -54,6 +55,17 @@ public class SiteFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Every request arrives from this address, e.g. a proxy's or a load balancer's.</summary>
+    public SiteFactory ArrivingFrom(string address)
+    {
+        _remoteAddress = System.Net.IPAddress.Parse(address);
+        return this;
+    }
+
+    /// <summary>A client that keeps no cookies: each request carries only the headers a test gives it.</summary>
+    public HttpClient CreateClientWithoutCookies() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+
     /// <summary>A client that does not follow redirects, so tests see each answer as it is.</summary>
     public HttpClient CreatePlainClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
@@ -87,6 +99,11 @@ public class SiteFactory : WebApplicationFactory<Program>
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
             services.AddDataProtection().UseEphemeralDataProtectionProvider();
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            if (_remoteAddress is { } address)
+            {
+                services.AddSingleton<IStartupFilter>(new RemoteAddress(address));
+            }
+
             ConfigureTestServices(services);
         });
     }
@@ -110,5 +127,19 @@ public class SiteFactory : WebApplicationFactory<Program>
                 // SQLite may hold the file a moment longer; the OS cleans temp folders.
             }
         }
+    }
+
+    // Sets the connection's remote address before anything else runs, as a proxy in front would.
+    private sealed class RemoteAddress(System.Net.IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -45,27 +45,6 @@ public static class AccountsSetup
         // Invitation links (password reset tokens) live as long as an invitation.
         builder.Services.AddOptions<DataProtectionTokenProviderOptions>()
             .Configure<IOptions<AccountOptions>>((o, accounts) => o.TokenLifespan = TimeSpan.FromHours(accounts.Value.InvitationValidHours));
-        // A disabled account or a changed password ends open sessions within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.FromMinutes(1);
-            // The re-check rebuilds the principal from the database, which knows nothing of how the
-            // person signed in; keep the two-factor claim the moderation policy requires.
-            o.OnRefreshingPrincipal = context =>
-            {
-                var mfa = context.CurrentPrincipal?.FindAll("amr").ToList() ?? [];
-                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                {
-                    foreach (var claim in mfa.Where(c => !identity.HasClaim(c.Type, c.Value)))
-                    {
-                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
-                    }
-                }
-
-                return Task.CompletedTask;
-            };
-        });
-
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<AccountOptions>>((options, accounts) =>
         {
@@ -104,7 +83,15 @@ public static class AccountsSetup
                     return;
                 }
 
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                // The security stamp is checked on every request of a signed-in moderator (one small
+                // query), so logging out, disabling an account or changing its password ends every
+                // copy of its session cookie at once.
+                var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<Moderator>>();
+                if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
             };
         });
 

@@ -55,7 +55,7 @@ public sealed class ChangePasswordModel(UserManager<Moderator> users, SignInMana
 
         await signIn.RefreshSignInAsync(user);
         await AccountAudit.RecordAsync(db, clock, user.Email!, AuditAction.PasswordChanged);
-        TempData.SetStatusMessage("Ihr Passwort ist geändert. Andere Sitzungen mit Ihrem Konto enden innerhalb einer Minute.");
+        TempData.SetStatusMessage("Ihr Passwort ist geändert. Andere Sitzungen mit Ihrem Konto sind beendet.");
         return RedirectToPage();
     }
 

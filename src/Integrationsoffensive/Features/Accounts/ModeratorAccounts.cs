@@ -78,7 +78,7 @@ public sealed class ModeratorAccounts(
         return all.Select(u => new ModeratorSummary(u.Email!, admins.Contains(u.Id), u.TwoFactorEnabled, u.IsDisabled, u.CreatedAt)).ToList();
     }
 
-    /// <summary>Locks the account for good and changes its security stamp, which ends open sessions within a minute.</summary>
+    /// <summary>Locks the account for good and changes its security stamp, which ends its open sessions at once.</summary>
     public async Task<bool> DisableAsync(string email, string actor)
     {
         var user = await users.FindByEmailAsync(email.Trim());

@@ -59,7 +59,7 @@ public sealed class ModeratorsModel(ModeratorAccounts accounts) : ModerationPage
         }
         else
         {
-            TempData.SetStatusMessage($"{DisableEmail} ist gesperrt; offene Sitzungen enden innerhalb einer Minute.");
+            TempData.SetStatusMessage($"{DisableEmail} ist gesperrt; offene Sitzungen sind beendet.");
             return RedirectToPage();
         }
 

@@ -75,36 +75,14 @@ public sealed class RateLimitSwitchTests : IDisposable
 /// <summary>Behind a configured proxy every visitor has a limit of their own, taken from X-Forwarded-For.</summary>
 public sealed class RateLimitBehindProxyTests : IDisposable
 {
-    private readonly ProxiedSite _site = new();
+    // Every request arrives from the proxy's address, as it would behind a load balancer.
+    private readonly SiteFactory _site = new SiteFactory()
+        .WithSetting("RateLimiting:Enabled", "true")
+        .WithSetting("RateLimiting:PermitLimit", "1")
+        .WithSetting("ReverseProxy:KnownProxies:0", "10.0.0.1")
+        .ArrivingFrom("10.0.0.1");
 
     public void Dispose() => _site.Dispose();
-
-    private sealed class ProxiedSite : SiteFactory
-    {
-        public ProxiedSite()
-        {
-            WithSetting("RateLimiting:Enabled", "true");
-            WithSetting("RateLimiting:PermitLimit", "1");
-            WithSetting("ReverseProxy:KnownProxies:0", "10.0.0.1");
-        }
-
-        // Every request arrives from the proxy's address, as it would behind a load balancer.
-        protected override void ConfigureTestServices(IServiceCollection services) =>
-            services.AddSingleton<IStartupFilter>(new FromProxy());
-
-        private sealed class FromProxy : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, nextMiddleware) =>
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.1");
-                    return nextMiddleware(context);
-                });
-                next(app);
-            };
-        }
-    }
 
     private async Task<HttpStatusCode> RequestLinkAsync(string clientAddress)
     {
