@@ -42,6 +42,9 @@ public sealed partial class Application : Data.IVersioned
     public string? Phone { get; private set; }
 
     public string ConsentVersion { get; private set; } = "";
+
+    /// <summary>The nonce of the form it was sent with (unique): one fetched form carries one application.</summary>
+    public string? FormNonce { get; private set; }
     public string AppealVersion { get; private set; } = "";
     public bool IsPossibleDuplicate { get; private set; }
 
@@ -67,9 +70,10 @@ public sealed partial class Application : Data.IVersioned
 
     public bool HasContactData => Email is not null;
 
-    public static Application Submit(ApplicationDetails details, string appealVersion, string consentVersion, bool possibleDuplicate, DateTime now)
+    public static Application Submit(ApplicationDetails details, string appealVersion, string consentVersion, bool possibleDuplicate, DateTime now, string? formNonce = null)
     {
         var application = New(details, appealVersion, consentVersion, possibleDuplicate, now);
+        application.FormNonce = formNonce;
         application.Record(now, AuditActors.Applicant, AuditAction.Submitted, possibleDuplicate ? "möglicherweise doppelt" : "");
         return application;
     }

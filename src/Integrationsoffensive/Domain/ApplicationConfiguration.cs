@@ -21,6 +21,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Phone).HasMaxLength(FieldLimits.Phone);
         builder.Property(a => a.ConsentVersion).HasMaxLength(40);
         builder.Property(a => a.AppealVersion).HasMaxLength(40);
+        builder.Property(a => a.FormNonce).HasMaxLength(32);
+        builder.HasIndex(a => a.FormNonce).IsUnique();
         builder.Property(a => a.ModeratedBy).HasMaxLength(256);
         builder.Property(a => a.RejectionReason).HasMaxLength(300);
         builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();

@@ -54,6 +54,10 @@ namespace Integrationsoffensive.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormNonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPossibleDuplicate")
                         .HasColumnType("INTEGER");
 
@@ -137,6 +141,9 @@ namespace Integrationsoffensive.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("FormNonce")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedName");
 

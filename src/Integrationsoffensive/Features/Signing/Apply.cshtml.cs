@@ -24,6 +24,9 @@ public sealed class ApplyModel(
     IOptions<SigningOptions> options,
     ILogger<ApplyModel> logger) : PageModel, IPageMetadata, IPublicFieldsForm
 {
+    public const string AlreadySentMessage =
+        "Mit diesem Formular wurde schon eine Mitzeichnung abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular dann noch einmal ab.";
+
     public const string TooFastMessage =
         "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben in Ruhe und senden Sie das Formular dann noch einmal ab.";
 
@@ -63,18 +66,28 @@ public sealed class ApplyModel(
             return Page();
         }
 
-        if (timer.WasFilledTooFast(Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
+        var stamp = timer.Read(Started);
+        if (timer.WasFilledTooFast(stamp, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
         {
-            ModelState.AddModelError(string.Empty, TooFastMessage);
-            Started = timer.Start();
-            return Page();
+            return AskToSendAgain(TooFastMessage);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var details = Input.ToDetails();
+        var normalizedName = OrganizationNames.Normalize(details.PublicFields.OrganizationName);
+
+        // One fetched form carries one application: sent again unchanged (a double click) it is the
+        // same application; with other data, the person is asked to send the fresh form again.
+        var sentWithThisForm = stamp is null ? null : await db.Applications.AsNoTracking()
+            .Where(a => a.FormNonce == stamp.Nonce).Select(a => new { a.NormalizedName, a.Email }).FirstOrDefaultAsync();
+        if (sentWithThisForm is not null)
+        {
+            return sentWithThisForm.NormalizedName == normalizedName && sentWithThisForm.Email == details.Email
+                ? RedirectToPage("Thanks")
+                : AskToSendAgain(AlreadySentMessage);
+        }
 
         // The same person applying twice for the same organization gets a fresh link, not a second entry.
-        var normalizedName = OrganizationNames.Normalize(details.PublicFields.OrganizationName);
         var pending = await db.Applications
             .Where(a => a.NormalizedName == normalizedName && a.Email == details.Email
                 && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed))
@@ -92,17 +105,25 @@ public sealed class ApplyModel(
         }
 
         var duplicate = await duplicates.FindAsync(details.PublicFields);
-        var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now);
+        var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now, stamp?.Nonce);
         mails.ConfirmationRequest(application, now);
         db.Applications.Add(application);
         if (!await db.TrySaveChangesAsync())
         {
-            // The same form arrived twice at once; the first one is pending, and its mail is on the way.
+            // The same form arrived twice at once; the first one is stored, and its mail is on the way.
             logger.LogInformation("Duplicate submission of a pending application ignored");
             return RedirectToPage("Thanks");
         }
 
         logger.LogInformation("Application {ApplicationId} submitted (possible duplicate: {PossibleDuplicate})", application.Id, duplicate is not null);
         return RedirectToPage("Thanks");
+    }
+
+    // The values stay; a fresh stamp comes with the form, so the next try is accepted.
+    private PageResult AskToSendAgain(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        Started = timer.Start();
+        return Page();
     }
 }
