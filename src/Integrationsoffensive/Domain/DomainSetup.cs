@@ -10,7 +10,7 @@ public static class DomainSetup
         services.AddOptions<SigningOptions>()
             .BindConfiguration(SigningOptions.Section)
             .Validate(o => o.ConfirmationLinkValidDays > 0 && o.UnconfirmedRetentionDays > 0 && o.RejectedContactRetentionDays > 0
-                && o.UnpublishedContactRetentionDays > 0 && o.MinimumFillSeconds >= 0 && o.RetentionIntervalMinutes > 0,
+                && o.UnpublishedContactRetentionDays > 0 && o.ConfirmationMailIntervalMinutes >= 0 && o.MinimumFillSeconds >= 0 && o.RetentionIntervalMinutes > 0,
                 "Signing: periods must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IContentVariableSource, SigningContentVariables>();

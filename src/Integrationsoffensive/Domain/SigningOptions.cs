@@ -20,6 +20,9 @@ public sealed class SigningOptions
     /// <summary>After a moderator unpublished an entry, contact data are deleted after this many days.</summary>
     public int UnpublishedContactRetentionDays { get; set; } = 30;
 
+    /// <summary>An address gets at most one confirmation mail per this many minutes; more waits and is bundled.</summary>
+    public double ConfirmationMailIntervalMinutes { get; set; } = 15;
+
     /// <summary>A form sent back faster than this was most likely not filled in by a person.</summary>
     public double MinimumFillSeconds { get; set; } = 3;
 

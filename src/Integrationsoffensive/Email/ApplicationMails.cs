@@ -20,16 +20,35 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
 
     public string WithdrawUrl(string token) => links.Page("/Signing/Withdraw", new { token });
 
-    public OutboxMessage ConfirmationRequest(Application application, DateTime now)
+    /// <summary>
+    /// The confirmation mail for every application that waits for the same address: one link each.
+    /// The names in it were typed by whoever filled in the form, to an address nobody has confirmed
+    /// yet, so they never become links (<see cref="MailText.Unlinked"/>).
+    /// </summary>
+    public MailBody ConfirmationBundle(IReadOnlyList<Application> waiting, DateTime now)
     {
         var days = signing.Value.ConfirmationLinkValidDays;
-        var (_, confirm) = ApplicationToken.Issue(application, TokenPurpose.Confirm, now, TimeSpan.FromDays(days));
-        var body = Greeting(application)
-            .Paragraph($"vielen Dank, dass „{application.OrganizationName}“ den „Aufruf für eine Integrationsoffensive“ mitzeichnen möchte.")
-            .Paragraph($"Bitte bestätigen Sie innerhalb von {days} Tagen, dass diese E-Mail-Adresse Ihnen gehört. Erst danach prüfen wir Ihre Angaben.")
-            .Link("Mitzeichnung bestätigen", ConfirmUrl(confirm))
-            .Paragraph($"Wenn Sie das nicht waren, müssen Sie nichts tun: Unbestätigte Angaben löschen wir nach {signing.Value.UnconfirmedRetentionDays} Tagen.");
-        return ToApplicant(application, ConfirmSubject, WithWithdrawal(body, application, now), now);
+        var body = MailBody.Create().Paragraph($"Guten Tag {MailText.Unlinked(waiting[^1].ContactName ?? "")},")
+            .Paragraph(waiting.Count == 1
+                ? $"vielen Dank, dass „{MailText.Unlinked(waiting[0].OrganizationName)}“ den „Aufruf für eine Integrationsoffensive“ mitzeichnen möchte."
+                : $"vielen Dank: Mit dieser E-Mail-Adresse möchten {waiting.Count} Organisationen den „Aufruf für eine Integrationsoffensive“ mitzeichnen.")
+            .Paragraph($"Bitte bestätigen Sie innerhalb von {days} Tagen, dass diese E-Mail-Adresse Ihnen gehört. Erst danach prüfen wir Ihre Angaben.");
+        foreach (var application in waiting)
+        {
+            var (_, confirm) = ApplicationToken.Issue(application, TokenPurpose.Confirm, now, TimeSpan.FromDays(days));
+            var (_, withdraw) = ApplicationToken.Issue(application, TokenPurpose.Withdraw, now, lifetime: null);
+            if (waiting.Count > 1)
+            {
+                body.Paragraph($"„{MailText.Unlinked(application.OrganizationName)}“:");
+            }
+
+            body.Link("Mitzeichnung bestätigen", ConfirmUrl(confirm)).Link("Mitzeichnung zurückziehen", WithdrawUrl(withdraw));
+        }
+
+        return body
+            .Paragraph($"Wenn Sie das nicht waren, müssen Sie nichts tun: Unbestätigte Angaben löschen wir nach {signing.Value.UnconfirmedRetentionDays} Tagen.")
+            .Paragraph("Mit freundlichen Grüßen\nIhr Team des Aufrufs für eine Integrationsoffensive")
+            .Build();
     }
 
     public OutboxMessage Receipt(Application application, DateTime now)
@@ -37,7 +56,7 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
         var body = Greeting(application)
             .Paragraph($"Sie haben die Mitzeichnung von „{application.OrganizationName}“ bestätigt. Vielen Dank!")
             .Paragraph("Wir prüfen Ihre Angaben und veröffentlichen die Organisation dann in der Liste der Unterzeichnenden. Sobald das geschehen ist, bekommen Sie eine E-Mail.");
-        return ToApplicant(application, ReceiptSubject, WithWithdrawal(body, application, now), now);
+        return ToApplicant(application, MailKinds.Receipt, ReceiptSubject, WithWithdrawal(body, application, now), now);
     }
 
     public OutboxMessage? Published(Application application, DateTime now)
@@ -50,7 +69,7 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
         var body = Greeting(application)
             .Paragraph($"„{application.OrganizationName}“ steht jetzt in der Liste der Unterzeichnenden des „Aufrufs für eine Integrationsoffensive“. Vielen Dank für Ihre Unterstützung!")
             .Link("Zum Aufruf", links.Page("/Appeal/Index"));
-        return ToApplicant(application, PublishedSubject, WithWithdrawal(body, application, now), now);
+        return ToApplicant(application, MailKinds.Published, PublishedSubject, WithWithdrawal(body, application, now), now);
     }
 
     public OutboxMessage? Rejected(Application application, string reason, string? message, DateTime now)
@@ -70,7 +89,7 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
 
         body.Paragraph($"Ihre Kontaktdaten löschen wir nach {signing.Value.RejectedContactRetentionDays} Tagen.")
             .Paragraph("Mit freundlichen Grüßen\nIhr Team des Aufrufs für eine Integrationsoffensive");
-        return ToApplicant(application, RejectedSubject, body.Build(), now);
+        return ToApplicant(application, MailKinds.Rejected, RejectedSubject, body.Build(), now);
     }
 
     /// <summary>One mail per configured moderator address; no contact data, only where to look.</summary>
@@ -86,7 +105,7 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
         var mail = body.Link("Zur Moderation", links.Page("/Moderation/Index")).Build();
         return email.Value.ModeratorAddresses
             .Where(address => !string.IsNullOrWhiteSpace(address))
-            .Select(address => new OutboxMessage(address.Trim(), null, ModeratorSubject, mail, now));
+            .Select(address => new OutboxMessage(MailKinds.ModeratorNotice, address.Trim(), null, ModeratorSubject, mail, now));
     }
 
     private MailBodyBuilder Greeting(Application application) =>
@@ -103,9 +122,9 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
     }
 
     // Linked to the application, so its mails are deleted together with its contact data.
-    private static OutboxMessage ToApplicant(Application application, string subject, MailBody body, DateTime now)
+    private static OutboxMessage ToApplicant(Application application, string kind, string subject, MailBody body, DateTime now)
     {
-        var message = new OutboxMessage(application.Email!, application.ContactName, subject, body, now);
+        var message = new OutboxMessage(kind, application.Email!, application.ContactName, subject, body, now);
         application.Mails.Add(message);
         return message;
     }

@@ -16,6 +16,7 @@ public static class EmailSetup
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupDirectoryMailTransport>());
         services.AddSingleton<ApplicationMails>();
+        services.AddSingleton<ConfirmationMails>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

@@ -10,21 +10,35 @@ public sealed class OutboxMessage
     {
     }
 
-    public OutboxMessage(string toAddress, string? toName, string subject, MailBody body, DateTime now)
+    public OutboxMessage(string kind, string toAddress, string? toName, string subject, MailBody body, DateTime now, DateTime? due = null)
     {
+        Kind = kind;
         ToAddress = toAddress;
         ToName = toName;
         Subject = subject;
         TextBody = body.Text;
         HtmlBody = body.Html;
         CreatedAt = now;
-        NextAttemptAt = now;
+        NextAttemptAt = due ?? now;
+        Version = Guid.NewGuid();
     }
 
     public long Id { get; private set; }
 
     /// <summary>The application the mail is about; its mails are deleted with its contact data.</summary>
     public int? ApplicationId { get; private set; }
+
+    /// <summary>What the mail is (see <see cref="MailKinds"/>), a stable code.</summary>
+    public string Kind { get; private set; } = "";
+
+    /// <summary>
+    /// Set while a confirmation mail waits to be sent and no sender has claimed it yet: the address.
+    /// Unique, so an address has at most one such mail, which new applications join.
+    /// </summary>
+    public string? QueueKey { get; private set; }
+
+    /// <summary>Changes whenever the mail is rewritten or claimed; two writers conflict instead of overwriting.</summary>
+    public Guid Version { get; private set; }
 
     public string ToAddress { get; private set; } = "";
     public string? ToName { get; private set; }
@@ -40,6 +54,22 @@ public sealed class OutboxMessage
 
     /// <summary>The kind of the last error (no message text: SMTP errors may quote addresses).</summary>
     public string? LastError { get; private set; }
+
+    /// <summary>Holds the mail back as the one queued confirmation mail of its address.</summary>
+    public OutboxMessage Queued()
+    {
+        QueueKey = ToAddress;
+        return this;
+    }
+
+    /// <summary>A queued mail takes new content (every application waiting for its address), keeping its time.</summary>
+    public void Rewrite(string? toName, MailBody body)
+    {
+        ToName = toName;
+        TextBody = body.Text;
+        HtmlBody = body.Html;
+        Version = Guid.NewGuid();
+    }
 
     public void MarkSent(DateTime now)
     {

@@ -11,6 +11,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ToName).HasMaxLength(200);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(200);
+        builder.Property(m => m.Kind).HasMaxLength(30);
+        builder.Property(m => m.QueueKey).HasMaxLength(320);
+        builder.HasIndex(m => m.QueueKey).IsUnique();
+        builder.HasIndex(m => new { m.ToAddress, m.Kind });
+        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
     }
 }

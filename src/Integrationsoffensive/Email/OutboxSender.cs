@@ -65,7 +65,10 @@ public sealed class OutboxSender(
 
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + Lease), cancellationToken);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedUntil, now + Lease)
+                .SetProperty(m => m.QueueKey, (string?)null) // no longer open for new applications to join
+                .SetProperty(m => m.Version, Guid.NewGuid()), cancellationToken);
         if (claimed == 0)
         {
             return true; // another instance took it

@@ -1,5 +1,6 @@
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
+using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -392,6 +392,11 @@ namespace Integrationsoffensive.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -400,6 +405,10 @@ namespace Integrationsoffensive.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueueKey")
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -423,11 +432,20 @@ namespace Integrationsoffensive.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("QueueKey")
+                        .IsUnique();
+
                     b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.HasIndex("ToAddress", "Kind");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -1,13 +1,9 @@
-using Integrationsoffensive.Content;
-using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
-using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Integrationsoffensive.Features.Signing;
@@ -15,10 +11,7 @@ namespace Integrationsoffensive.Features.Signing;
 /// <summary>/mitzeichnen: the application form. Success redirects to /mitzeichnen/danke.</summary>
 [EnableRateLimiting(RateLimits.Forms)]
 public sealed class ApplyModel(
-    AppDbContext db,
-    ContentStore content,
-    ApplicationMails mails,
-    DuplicateCheck duplicates,
+    Submissions submissions,
     FormTimer timer,
     TimeProvider clock,
     IOptions<SigningOptions> options,
@@ -72,50 +65,17 @@ public sealed class ApplyModel(
             return AskToSendAgain(TooFastMessage);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var details = Input.ToDetails();
-        var normalizedName = OrganizationNames.Normalize(details.PublicFields.OrganizationName);
-
-        // One fetched form carries one application: sent again unchanged (a double click) it is the
-        // same application; with other data, the person is asked to send the fresh form again.
-        var sentWithThisForm = stamp is null ? null : await db.Applications.AsNoTracking()
-            .Where(a => a.FormNonce == stamp.Nonce).Select(a => new { a.NormalizedName, a.Email }).FirstOrDefaultAsync();
-        if (sentWithThisForm is not null)
+        var (outcome, stored) = await submissions.SubmitAsync(Input.ToDetails(), stamp, clock.GetUtcNow().UtcDateTime);
+        if (outcome == SubmissionOutcome.FormUsedForAnother)
         {
-            return sentWithThisForm.NormalizedName == normalizedName && sentWithThisForm.Email == details.Email
-                ? RedirectToPage("Thanks")
-                : AskToSendAgain(AlreadySentMessage);
+            return AskToSendAgain(AlreadySentMessage);
         }
 
-        // The same person applying twice for the same organization gets a fresh link, not a second entry.
-        var pending = await db.Applications
-            .Where(a => a.NormalizedName == normalizedName && a.Email == details.Email
-                && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed))
-            .FirstOrDefaultAsync();
-        if (pending is not null)
+        if (stored is not null)
         {
-            if (pending.Status == ApplicationStatus.Submitted)
-            {
-                mails.ConfirmationRequest(pending, now);
-                pending.RecordConfirmationResent(now);
-                await db.TrySaveChangesAsync(); // a parallel copy of this form sent the link already
-            }
-
-            return RedirectToPage("Thanks");
+            logger.LogInformation("Application {ApplicationId} submitted (possible duplicate: {PossibleDuplicate})", stored.Id, stored.IsPossibleDuplicate);
         }
 
-        var duplicate = await duplicates.FindAsync(details.PublicFields);
-        var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now, stamp?.Nonce);
-        mails.ConfirmationRequest(application, now);
-        db.Applications.Add(application);
-        if (!await db.TrySaveChangesAsync())
-        {
-            // The same form arrived twice at once; the first one is stored, and its mail is on the way.
-            logger.LogInformation("Duplicate submission of a pending application ignored");
-            return RedirectToPage("Thanks");
-        }
-
-        logger.LogInformation("Application {ApplicationId} submitted (possible duplicate: {PossibleDuplicate})", application.Id, duplicate is not null);
         return RedirectToPage("Thanks");
     }
 

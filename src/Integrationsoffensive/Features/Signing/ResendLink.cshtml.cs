@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
-using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -13,10 +11,11 @@ namespace Integrationsoffensive.Features.Signing;
 
 /// <summary>
 /// /mitzeichnen/neuer-link: a new confirmation link for every unconfirmed application of an
-/// address. The answer is the same whether or not the address is known.
+/// address, bundled in one mail (at most one per interval). The answer is the same whether or not
+/// the address is known.
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
-public sealed class ResendLinkModel(AppDbContext db, ApplicationMails mails, TimeProvider clock) : PageModel, IPageMetadata
+public sealed class ResendLinkModel(Submissions submissions, TimeProvider clock) : PageModel, IPageMetadata
 {
     [BindProperty]
     public ResendInput Input { get; set; } = new();
@@ -44,15 +43,7 @@ public sealed class ResendLinkModel(AppDbContext db, ApplicationMails mails, Tim
         var email = EmailAddress.Normalize(Input.Email!);
         if (email is not null)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var waiting = await db.Applications.Where(a => a.Email == email && a.Status == ApplicationStatus.Submitted).ToListAsync();
-            foreach (var application in waiting)
-            {
-                mails.ConfirmationRequest(application, now);
-                application.RecordConfirmationResent(now);
-            }
-
-            await db.TrySaveChangesAsync(); // a parallel request for the same address sent the links already
+            await submissions.ResendAsync(email, clock.GetUtcNow().UtcDateTime);
         }
 
         TempData.SetStatusMessage(SentMessage);

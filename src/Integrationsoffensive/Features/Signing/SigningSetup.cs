@@ -5,6 +5,7 @@ public static class SigningSetup
     public static IServiceCollection AddSigning(this IServiceCollection services)
     {
         services.AddSingleton<FormTimer>();
+        services.AddScoped<Submissions>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

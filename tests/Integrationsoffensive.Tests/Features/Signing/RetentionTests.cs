@@ -103,9 +103,9 @@ public sealed class RetentionTests : IDisposable
             var now = _site.Clock.GetUtcNow().UtcDateTime;
             (await db.Applications.SingleAsync()).Confirm(now);
             var body = Integrationsoffensive.Email.MailBody.Create().Paragraph("x").Build();
-            var givenUp = new Integrationsoffensive.Email.OutboxMessage("x@beispiel.de", null, "Aufgegeben", body, now);
+            var givenUp = new Integrationsoffensive.Email.OutboxMessage("test", "x@beispiel.de", null, "Aufgegeben", body, now);
             givenUp.MarkFailed(now, "SocketException", maxAttempts: 1);
-            var waiting = new Integrationsoffensive.Email.OutboxMessage("y@beispiel.de", null, "Wartet", body, now);
+            var waiting = new Integrationsoffensive.Email.OutboxMessage("test", "y@beispiel.de", null, "Wartet", body, now);
             waiting.MarkFailed(now.AddDays(8), "SocketException", maxAttempts: 5);
             db.OutboxMessages.AddRange(givenUp, waiting);
             await db.SaveChangesAsync();

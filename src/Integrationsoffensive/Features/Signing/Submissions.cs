@@ -1,0 +1,98 @@
+using Integrationsoffensive.Content;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Features.Signing;
+
+/// <summary>What became of a submitted form.</summary>
+public enum SubmissionOutcome
+{
+    /// <summary>A new application is stored; its confirmation mail is queued.</summary>
+    Stored,
+
+    /// <summary>The same application was already there (sent twice, or the same person again); nothing new.</summary>
+    AlreadyThere,
+
+    /// <summary>The form was already used for another application; the person is asked to send it again.</summary>
+    FormUsedForAnother,
+}
+
+/// <summary>
+/// Storing applications and sending confirmation links when many requests arrive at once: each
+/// step saves in one transaction with its mail; if a parallel request changed the same rows first
+/// (a unique index, a concurrency stamp), the step looks again and answers from what is stored.
+/// </summary>
+public sealed class Submissions(AppDbContext db, ContentStore content, DuplicateCheck duplicates, ConfirmationMails confirmations)
+{
+    private const int Rounds = 3;
+
+    public async Task<(SubmissionOutcome Outcome, Application? Stored)> SubmitAsync(ApplicationDetails details, FormStamp? stamp, DateTime now)
+    {
+        var name = OrganizationNames.Normalize(details.PublicFields.OrganizationName);
+        for (var round = 0; round < Rounds; round++)
+        {
+            // One fetched form carries one application: sent again unchanged (a double click) it is
+            // the same application; with other data, the person is asked to send a fresh form.
+            var sentWithThisForm = stamp is null ? null : await db.Applications.AsNoTracking()
+                .Where(a => a.FormNonce == stamp.Nonce).Select(a => new { a.NormalizedName, a.Email }).FirstOrDefaultAsync();
+            if (sentWithThisForm is not null)
+            {
+                return (sentWithThisForm.NormalizedName == name && sentWithThisForm.Email == details.Email
+                    ? SubmissionOutcome.AlreadyThere : SubmissionOutcome.FormUsedForAnother, null);
+            }
+
+            // The same person applying again for the same organization gets a fresh link, not a second entry.
+            var pending = await db.Applications.FirstOrDefaultAsync(a => a.NormalizedName == name && a.Email == details.Email
+                && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed));
+            if (pending is { Status: ApplicationStatus.Confirmed })
+            {
+                return (SubmissionOutcome.AlreadyThere, null);
+            }
+
+            if (pending is not null)
+            {
+                pending.RecordConfirmationResent(now);
+                await confirmations.QueueAsync(db, details.Email!, added: null, now);
+                if (await db.TrySaveChangesAsync())
+                {
+                    return (SubmissionOutcome.AlreadyThere, null);
+                }
+
+                continue;
+            }
+
+            var duplicate = await duplicates.FindAsync(details.PublicFields);
+            var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now, stamp?.Nonce);
+            db.Applications.Add(application);
+            await confirmations.QueueAsync(db, details.Email!, application, now);
+            if (await db.TrySaveChangesAsync())
+            {
+                return (SubmissionOutcome.Stored, application);
+            }
+        }
+
+        return (SubmissionOutcome.AlreadyThere, null); // parallel requests kept winning; what they stored stands
+    }
+
+    /// <summary>A new confirmation link for every application waiting for this address (bundled, at most one mail per interval).</summary>
+    public async Task ResendAsync(string email, DateTime now)
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var waiting = await db.Applications.Where(a => a.Email == email && a.Status == ApplicationStatus.Submitted).ToListAsync();
+            if (waiting.Count == 0)
+            {
+                return;
+            }
+
+            waiting.ForEach(a => a.RecordConfirmationResent(now));
+            await confirmations.QueueAsync(db, email, added: null, now);
+            if (await db.TrySaveChangesAsync())
+            {
+                return;
+            }
+        }
+    }
+}
