@@ -39,6 +39,7 @@ internal sealed class SigningContentVariables(IOptions<SigningOptions> options, 
         yield return new("unbestaetigt_loeschen_nach_tagen", o.UnconfirmedRetentionDays.ToString(CultureInfo.InvariantCulture));
         yield return new("abgelehnt_loeschen_nach_tagen", o.RejectedContactRetentionDays.ToString(CultureInfo.InvariantCulture));
         yield return new("depubliziert_loeschen_nach_tagen", o.UnpublishedContactRetentionDays.ToString(CultureInfo.InvariantCulture));
+        yield return new("bestaetigungsmail_abstand_minuten", o.ConfirmationMailIntervalMinutes.ToString(CultureInfo.InvariantCulture));
         yield return new("bestaetigungslink_gueltig_tage", o.ConfirmationLinkValidDays.ToString(CultureInfo.InvariantCulture));
         yield return new("gesendete_mails_loeschen_nach_tagen", email.Value.SentRetentionDays.ToString(CultureInfo.InvariantCulture));
     }

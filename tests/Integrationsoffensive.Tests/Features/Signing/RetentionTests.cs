@@ -123,7 +123,9 @@ public sealed class RetentionSettingsTests : IDisposable
 {
     private readonly SiteFactory _site = new SiteFactory()
         .WithSetting("Signing:UnconfirmedRetentionDays", "5")
-        .WithSetting("Signing:RejectedContactRetentionDays", "14");
+        .WithSetting("Signing:RejectedContactRetentionDays", "14")
+        .WithSetting("Signing:UnpublishedContactRetentionDays", "21")
+        .WithSetting("Signing:ConfirmationMailIntervalMinutes", "20");
 
     public void Dispose() => _site.Dispose();
 
@@ -136,6 +138,8 @@ public sealed class RetentionSettingsTests : IDisposable
         Assert.Contains("den Antrag 5 Tage nach dem letzten Bestätigungslink", text);
         Assert.Contains("nach 14 Tagen", text);
         Assert.Contains("nach 7 Tagen", text); // sent mails, from Email:SentRetentionDays
+        Assert.Contains("nach 21 Tagen", text);
+        Assert.Contains("alle 20 Minuten eine Bestätigungsmail", text);
         Assert.DoesNotContain("{{", text);
     }
 }
