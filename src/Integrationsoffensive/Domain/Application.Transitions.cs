@@ -71,7 +71,7 @@ public sealed partial class Application
         Compare("Art", before.OrganizationType, fields.OrganizationType);
         Compare("Ort", before.Place, fields.Place);
         Compare("Region", before.Region, fields.Region);
-        Compare("Website", before.Website, fields.Website);
+        Compare("Website", before.Website, Websites.Normalize(fields.Website));
         Compare("Kurzbegründung", before.Statement, fields.Statement);
         if (changes.Count > 0)
         {

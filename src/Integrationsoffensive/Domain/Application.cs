@@ -125,7 +125,7 @@ public sealed partial class Application : Data.IVersioned
         OrganizationType = fields.OrganizationType;
         Place = fields.Place;
         Region = fields.Region;
-        Website = fields.Website;
+        Website = Websites.Normalize(fields.Website);
         Statement = fields.Statement;
         NormalizedName = OrganizationNames.Normalize(fields.OrganizationName);
         WebsiteHost = Websites.HostOf(fields.Website);

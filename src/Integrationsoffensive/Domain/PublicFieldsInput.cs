@@ -40,6 +40,11 @@ public class PublicFieldsInput
         {
             Website = "https://" + Website; // "www.example.org" is what people type
         }
+
+        // Stored only well-formed: the absolute address as the browser would send it, with quotes,
+        // angle brackets, spaces and umlauts percent-encoded. Anything else stays as typed, and the
+        // validation says in German what is wrong with it.
+        Website = Websites.Normalize(Website);
     }
 
     public PublicFields ToPublicFields() => new(OrganizationName!, OrganizationType!, Place!, Region!, Website, Statement);

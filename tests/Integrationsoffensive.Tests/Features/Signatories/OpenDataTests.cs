@@ -35,7 +35,7 @@ public sealed class OpenDataTests : IAsyncLifetime, IDisposable
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Equal("unterzeichnende.csv", response.Content.Headers.ContentDisposition!.FileName);
         Assert.StartsWith("Name;Art;Ort;Region;Website;Kurzbegründung;Veröffentlicht am", text);
-        Assert.Contains("Café Zuflucht;Kultur / Sport;Gießen;Landkreis Gießen;https://cafe.example;Für alle.;2026-11-25", text);
+        Assert.Contains("Café Zuflucht;Kultur / Sport;Gießen;Landkreis Gießen;https://cafe.example/;Für alle.;2026-11-25", text);
         Assert.Contains("\"<b>\"\"Böse\"\" & Co.</b> =CMD()\"", text);
     }
 

@@ -52,7 +52,9 @@ public sealed class BadInputTests(SiteFactory site) : IClassFixture<SiteFactory>
         { "Input.OrganizationName", "Cafe\u0301 Zuflucht", "Café Zuflucht" },
         { "Input.Place", "  Groß-\tGerau  ", "Groß- Gerau" },
         { "Input.Statement", "Zeile eins\r\n\r\n\r\n\r\nZeile zwei 👍", "Zeile eins\n\nZeile zwei 👍" },
-        { "Input.Website", "www.beispiel.de", "https://www.beispiel.de" },
+        { "Input.Website", "www.beispiel.de", "https://www.beispiel.de/" },
+        { "Input.Website", "https://example.org/\"><script>", "https://example.org/%22%3E%3Cscript%3E" },
+        { "Input.Website", "HTTPS://Beispiel.DE/Über uns", "https://beispiel.de/%C3%9Cber%20uns" },
         { "Input.ContactName", "Ünal Öztürk-Müller", "Ünal Öztürk-Müller" },
     };
 
