@@ -11,26 +11,41 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Integrationsoffensive.Hosting;
 
 /// <summary>
-/// Output caching for the public pages and feeds. A cached answer is keyed by its query string and
-/// by the content files' version, and evicted by tag whenever a saved change touches a published
-/// application, so the next request after an approval, edit, unpublish or withdrawal shows it.
-/// Pages with forms never use this policy; signed-in requests are never cached.
+/// Output caching for the public pages and feeds. A cached answer is keyed by the path, the content
+/// files' version and only the query parameters a page knows (the list's filters), never by the
+/// Host header, so nothing a request can choose multiplies the work or the memory. It is evicted by
+/// tag whenever a saved change touches a published application, so the next request after an
+/// approval, edit, unpublish or withdrawal shows it. Pages with forms never use these policies;
+/// signed-in requests are never cached.
 /// </summary>
 public static class PublicCache
 {
+    /// <summary>Pages and files that take no query parameters: any query string is ignored.</summary>
     public const string Policy = "Public";
+
+    /// <summary>The list: keyed by its own parameters, which the page has made canonical (it redirects otherwise).</summary>
+    public const string ListPolicy = "PublicList";
+
     public const string Tag = "signatories";
+
+    public static readonly string[] ListParameters = ["art", "region", "suche", "sortierung", "seite"];
 
     public static IServiceCollection AddPublicCache(this IServiceCollection services)
     {
-        services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
-            .Expire(TimeSpan.FromMinutes(10))
-            .SetVaryByQuery("*")
-            .VaryByValue(context => new KeyValuePair<string, string>("content", context.RequestServices.GetRequiredService<ContentStore>().Version()))
-            .Tag(Tag)));
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(Policy, policy => Public(policy).SetVaryByQuery([]));
+            options.AddPolicy(ListPolicy, policy => Public(policy).SetVaryByQuery(ListParameters));
+        });
         services.AddSingleton<SignatoryCacheEviction>();
         return services;
     }
+
+    private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy) => policy
+        .Expire(TimeSpan.FromMinutes(10))
+        .SetVaryByHost(false)
+        .VaryByValue(context => new KeyValuePair<string, string>("content", context.RequestServices.GetRequiredService<ContentStore>().Version()))
+        .Tag(Tag);
 
     /// <summary>
     /// An entity tag for the public data: changes with every change to an application or to the

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>/unterzeichnende: everyone who signed. Every view has its own URL; no JavaScript needed.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.ListPolicy)]
 public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel, IPageMetadata
 {
     public ListQuery Query { get; private set; } = ListQuery.From(null, null, null, null, null);
@@ -30,9 +30,8 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
 
     public string? PageDescription => "Alle Organisationen, die den Aufruf für eine Integrationsoffensive unterzeichnet haben.";
 
-    public async Task OnGetAsync(string? art, string? region, string? suche, string? sortierung, string? seite)
+    public async Task<IActionResult> OnGetAsync(string? art, string? region, string? suche, string? sortierung, string? seite)
     {
-        Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "list");
         Query = ListQuery.From(art, region, suche, sortierung, seite);
         var allFounders = AppealContent.Founders(content);
         Total = await PublishedSignatories.CountAsync(db, allFounders);
@@ -57,6 +56,14 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
         Pagination = Pagination.Of(Query.Page, await query.CountAsync(), ListQuery.PageSize);
         Query = Query with { Page = Pagination.Page };
 
+        // Each view has one address: unknown parameters, values the list does not know and pages
+        // beyond the last lead there, so the cache holds each view once.
+        if (!Query.IsAddressOf(Request.Query))
+        {
+            return RedirectToPage(Query.RouteValues());
+        }
+
+        Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "list");
         var ordered = Query.Newest
             ? query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             : query.OrderBy(a => a.SearchKey).ThenBy(a => a.Id);
@@ -86,6 +93,8 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
 
             Letters = letters;
         }
+
+        return Page();
     }
 
     public static IEnumerable<Choice> Types => OrganizationTypes.All;

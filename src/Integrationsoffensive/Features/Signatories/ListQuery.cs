@@ -31,6 +31,14 @@ public sealed record ListQuery(string? Type, string? Region, string? SearchText,
             int.TryParse(seite, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 1 ? page : 1);
     }
 
+    /// <summary>True when the request's query string is exactly this view's canonical one.</summary>
+    public bool IsAddressOf(IQueryCollection query)
+    {
+        var canonical = RouteValues();
+        return query.Count == canonical.Count
+            && query.All(pair => pair.Value.Count == 1 && canonical.TryGetValue(pair.Key, out var value) && value == pair.Value[0]);
+    }
+
     /// <summary>
     /// The query string of this view, or of the same view on another page; parts with their default
     /// value are left out, so each view has exactly one address.
