@@ -31,7 +31,18 @@ builder.AddSiteWeb();
 
 var app = builder.Build();
 
-await app.MigrateDatabaseAsync();
+try
+{
+    await app.MigrateDatabaseAsync();
+}
+catch (Exception exception) when (StorageFailures.IsStorageFailure(exception))
+{
+    // One clear line for the operator instead of a stack trace; the process exits with 1.
+    app.Logger.LogCritical(
+        "Start abgebrochen: Die Datenbank lässt sich nicht beschreiben (schreibgeschützt, Datenträger voll oder nicht erreichbar). Startup aborted: the database cannot be written. {Reason}",
+        exception.GetBaseException().Message);
+    return 1;
+}
 
 app.UseForwardedHeaders();
 app.UseSiteErrorPages();

@@ -96,7 +96,16 @@ public sealed class OutboxSender(
             }
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted while it was being sent: its contact data were purged (a withdrawal) meanwhile.
+            logger.LogInformation("Outbox message {OutboxMessageId} was deleted while it was being sent", message.Id);
+        }
+
         return true;
     }
 

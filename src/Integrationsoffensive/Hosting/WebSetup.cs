@@ -52,7 +52,6 @@ public static class WebSetup
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, logs) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.SubDirectory("keys")), logs));
 
-        // Ready means the database answers a real query, not just that a connection opens.
         // Client addresses (for the rate limiter) come from X-Forwarded-For only when a configured
         // proxy sent it; loopback is trusted by default, for nginx on the same machine.
         builder.Services.AddOptions<ReverseProxyOptions>()
@@ -61,13 +60,8 @@ public static class WebSetup
             .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxies) => proxies.Value.ApplyTo(options));
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<Data.AppDbContext>(
-            tags: ["ready"],
-            customTestQuery: async (db, cancellationToken) =>
-            {
-                await db.Database.GetAppliedMigrationsAsync(cancellationToken);
-                return true;
-            });
+        // Ready means the database takes writes (see WritableDatabaseCheck).
+        builder.Services.AddHealthChecks().AddCheck<Data.WritableDatabaseCheck>("database", tags: ["ready"]);
     }
 
     public static void UseSiteErrorPages(this WebApplication app)
@@ -78,7 +72,14 @@ public static class WebSetup
         }
         else
         {
-            app.UseExceptionHandler("/fehler");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/fehler",
+                // A read-only database or a full disk is the site's trouble, not the request's: 503.
+                StatusCodeSelector = exception => Data.StorageFailures.IsStorageFailure(exception)
+                    ? StatusCodes.Status503ServiceUnavailable
+                    : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts(); // only on HTTPS requests, and never for localhost
         }
 

@@ -27,8 +27,6 @@ public sealed class SiteServer : IAsyncLifetime
 
     public static string RepositoryRoot => RepositoryPaths.Root;
 
-    private static string ProjectDirectory => Path.Combine(RepositoryRoot, "src", "Integrationsoffensive");
-
     public async Task InitializeAsync()
     {
         RepositoryPaths.CopyDirectory(RepositoryPaths.TestContent, ContentPath); // never the editors' wording
@@ -118,20 +116,7 @@ public sealed class SiteServer : IAsyncLifetime
 
     private Process Start(string[] args, string environment = "Testing")
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = ProjectDirectory, // wwwroot and appsettings.json live here
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(AppPath());
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var settings = new Dictionary<string, string>
+        var info = AppProcess.StartInfo(args, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = environment,
             ["ASPNETCORE_URLS"] = BaseUrl,
@@ -143,25 +128,10 @@ public sealed class SiteServer : IAsyncLifetime
             ["Email__PollIntervalSeconds"] = "0.2",
             ["Email__ModeratorAddresses__0"] = "moderation@aufruf.example",
             ["Serilog__MinimumLevel__Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key] = value;
-        }
-
-        var process = Process.Start(info)!;
-        return process;
+        });
+        info.RedirectStandardError = false; // only standard output is read, line by line
+        return Process.Start(info)!;
     }
-
-    /// <summary>The web project's build output; "dotnet test" builds it first (see the project reference).</summary>
-    private static readonly string[] Configurations = ["Debug", "Release"];
-
-    private static string AppPath() =>
-        Configurations
-            .Select(config => Path.Combine(ProjectDirectory, "bin", config, "net10.0", "Integrationsoffensive.dll"))
-            .Where(File.Exists)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .FirstOrDefault() ?? throw new InvalidOperationException("Build the web project first.");
 
     private static int FreePort()
     {

@@ -49,9 +49,9 @@ public sealed class WithdrawModel(AppDbContext db, TimeProvider clock, ILogger<W
         var now = clock.GetUtcNow().UtcDateTime;
         if (application.Withdraw(now))
         {
-            // Mails to the address go in the same transaction: they are contact data as well.
-            await db.Entry(application).Collection(a => a.Mails).LoadAsync();
-            db.OutboxMessages.RemoveRange(application.Mails);
+            // Mails to the address go in the same transaction: they are contact data as well. They
+            // are deleted whatever the sender is doing with them at this moment.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             if (!await db.TrySaveChangesAsync())
             {
                 // Withdrawn (or changed) by a parallel request; look again and answer from what is stored.
@@ -59,6 +59,9 @@ public sealed class WithdrawModel(AppDbContext db, TimeProvider clock, ILogger<W
                     ? RedirectToPage("Withdrawn")
                     : RedirectToPage(new { token });
             }
+
+            await db.OutboxMessages.Where(m => m.ApplicationId == application.Id).ExecuteDeleteAsync();
+            await transaction.CommitAsync();
 
             logger.LogInformation("Application {ApplicationId} withdrawn by the organization", application.Id);
         }

@@ -1,0 +1,73 @@
+using System.Net;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Tests.Features.Signing;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integrationsoffensive.Tests.Data;
+
+/// <summary>
+/// When the database stops taking writes (read-only, disk full), the readiness check says so,
+/// readers still get every page, and a writer gets the German error page; nothing saved is lost.
+/// </summary>
+public sealed class StorageFaultTests : IDisposable
+{
+    private readonly FaultySite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private sealed class FaultySite : SiteFactory
+    {
+        public SqliteFault Fault { get; } = new();
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Fault));
+    }
+
+    [Fact]
+    public async Task Ready_WhenTheDatabaseTurnsReadOnly_IsUnhealthy_WhileLivenessStaysHealthy()
+    {
+        var client = _site.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
+
+        _site.Fault.Pragma = "query_only = ON";
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadOnlyDatabase_WhileApplying_ShowsTheGermanErrorPage_AndKeepsWhatWasSaved()
+    {
+        await _site.PublishedAsync(Applications.Details(name: "Schon gespeichert e. V."));
+        _site.Fault.Pragma = "query_only = ON";
+
+        var response = await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues(email: "neu@beispiel.de"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        Assert.Contains("Schon gespeichert e. V.", await _site.CreatePlainClient().GetStringAsync("/unterzeichnende"));
+    }
+
+    [Fact]
+    public async Task FullDisk_WhileApplying_ShowsTheGermanErrorPage_NeverA500_AndKeepsWhatWasSaved()
+    {
+        await _site.PublishedAsync(Applications.Details(name: "Schon gespeichert e. V."));
+        var pages = await _site.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT page_count AS \"Value\" FROM pragma_page_count()").SingleAsync());
+        _site.Fault.Pragma = $"max_page_count = {pages}";
+
+        // The file has some room left in its pages; apply until it is full.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 40 && !answers.Contains(HttpStatusCode.ServiceUnavailable); i++)
+        {
+            var values = Applications.FormValues(name: $"Verein {i} " + new string('x', 150), email: $"neu{i}@beispiel.de");
+            values["Input.Statement"] = new string('y', 490);
+            answers.Add((await _site.ApplyAsync(_site.CreatePlainClient(), values)).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, answers);
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, answers);
+        Assert.Contains("Schon gespeichert e. V.", await _site.CreatePlainClient().GetStringAsync("/unterzeichnende"));
+    }
+}
