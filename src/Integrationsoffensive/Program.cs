@@ -15,7 +15,8 @@ if (CommandLine.IsCommand(args))
 }
 
 var command = HostCommands.IsCommand(args);
-var builder = WebApplication.CreateBuilder(command ? HostCommands.HostArgs(args) : args);
+var hostArgs = command ? HostCommands.HostArgs(args) : args;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRoot.Default(hostArgs) });
 
 builder.AddSiteLogging();
 builder.AddSiteOptions();
@@ -59,6 +60,8 @@ app.MapSiteEndpoints();
 app.MapOpenData();
 app.MapCounter();
 app.MapRazorPages().WithStaticAssets();
+
+app.UseStaticAssetsGuard();
 
 // Registers the endpoints with the link generator now rather than when the server starts, so that
 // commands, which never start it, can build links from page names too.
