@@ -43,6 +43,12 @@ public static partial class Logging
             writeToProviders: true);
     }
 
+    /// <summary>
+    /// Set by the error page when someone asked for it by its address (/fehler/500): its status code
+    /// is shown, but nothing failed, so the request is not logged as an error.
+    /// </summary>
+    public const string ErrorPageAskedForKey = "error-page-asked-for";
+
     public static void UseSiteRequestLogging(this WebApplication app) =>
         app.UseSerilogRequestLogging(options =>
         {
@@ -57,7 +63,7 @@ public static partial class Logging
                 new("Elapsed", new ScalarValue(elapsed)),
             ];
             options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                exception is not null || (context.Response.StatusCode >= 500 && !context.Items.ContainsKey(ErrorPageAskedForKey)) ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });

@@ -29,6 +29,11 @@ public sealed class ErrorModel : PageModel, IPageMetadata
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
         Code = reExecuted ? Response.StatusCode : code is >= 400 and <= 599 ? code.Value : 404;
+        if (!reExecuted)
+        {
+            HttpContext.Items[Hosting.Logging.ErrorPageAskedForKey] = true;
+        }
+
         Response.StatusCode = Code;
         return Page();
     }

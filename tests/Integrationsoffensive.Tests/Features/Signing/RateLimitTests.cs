@@ -100,3 +100,59 @@ public sealed class RateLimitBehindProxyTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, await RequestLinkAsync("203.0.113.5"));
     }
 }
+
+/// <summary>
+/// A proxy that is not on loopback (a container network, a load balancer) must be named, by address
+/// or network; then each visitor has a limit of their own, per IPv4 address or per IPv6 /64 (one
+/// household or server gets a whole /64, so single IPv6 addresses would be a limit of nothing).
+/// </summary>
+public sealed class RateLimitBehindContainerNetworkTests : IDisposable
+{
+    private readonly SiteFactory _trusted = new SiteFactory()
+        .WithSetting("RateLimiting:Enabled", "true")
+        .WithSetting("RateLimiting:PermitLimit", "1")
+        .WithSetting("ReverseProxy:KnownNetworks:0", "172.16.0.0/12")
+        .ArrivingFrom("172.18.0.5");
+
+    private readonly SiteFactory _untrusted = new SiteFactory()
+        .WithSetting("RateLimiting:Enabled", "true")
+        .WithSetting("RateLimiting:PermitLimit", "1")
+        .ArrivingFrom("172.18.0.5");
+
+    public void Dispose()
+    {
+        _trusted.Dispose();
+        _untrusted.Dispose();
+    }
+
+    private static async Task<HttpStatusCode> RequestLinkAsync(SiteFactory site, string clientAddress)
+    {
+        var client = site.CreatePlainClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        var (_, form) = await client.GetPageAsync("/mitzeichnen/neuer-link");
+        return (await client.SubmitAsync(form, "main form", new Dictionary<string, string?> { ["Input.Email"] = "a@beispiel.de" })).StatusCode;
+    }
+
+    [Fact]
+    public async Task ProxyInAKnownNetwork_GivesEachVisitorTheirOwnLimit()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, await RequestLinkAsync(_trusted, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.Redirect, await RequestLinkAsync(_trusted, "198.51.100.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await RequestLinkAsync(_trusted, "203.0.113.5"));
+    }
+
+    [Fact]
+    public async Task ProxyNotConfigured_ItsForwardedAddressesAreNotBelieved()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, await RequestLinkAsync(_untrusted, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await RequestLinkAsync(_untrusted, "198.51.100.7"));
+    }
+
+    [Fact]
+    public async Task IPv6Visitors_ShareALimitPerSlash64()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, await RequestLinkAsync(_trusted, "2001:db8:1:2::1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await RequestLinkAsync(_trusted, "2001:db8:1:2:ffff:ffff:ffff:fffe"));
+        Assert.Equal(HttpStatusCode.Redirect, await RequestLinkAsync(_trusted, "2001:db8:1:3::1"));
+    }
+}

@@ -103,3 +103,24 @@ public sealed class ErrorPageTests(ThrowingSiteFactory site) : IClassFixture<Thr
         Assert.Equal("Zu viele Anfragen", document.QuerySelector("h1")!.Text());
     }
 }
+
+/// <summary>Error-level log lines are for real errors: anyone can ask for an error page directly.</summary>
+public sealed class ErrorPageLoggingTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Theory]
+    [InlineData("/fehler/500")]
+    [InlineData("/fehler/503")]
+    [InlineData("/fehler")]
+    public async Task AskingForAnErrorPageDirectly_WritesNoErrorLine(string path)
+    {
+        await _site.CreatePlainClient().GetAsync(path);
+
+        var line = await _site.Logs.WaitForAsync(e => e.Message.Contains("HTTP GET /fehler", StringComparison.Ordinal));
+        Assert.NotEqual(Microsoft.Extensions.Logging.LogLevel.Error, line.Level);
+        Assert.DoesNotContain(_site.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+}

@@ -1,0 +1,64 @@
+using Integrationsoffensive.Content;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Integrationsoffensive.Tests.Content;
+
+/// <summary>
+/// The content's version is part of every cached page's key and of the entity tags: the same files
+/// must give the same version on every instance and after every restart, and any edit a new one.
+/// </summary>
+public sealed class ContentVersionTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("integrationsoffensive-version-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Copy(string name)
+    {
+        var folder = Path.Combine(_root, name);
+        RepositoryPaths.CopyDirectory(RepositoryPaths.TestContent, folder);
+        return folder;
+    }
+
+    private static ContentStore Store(string folder) => new(
+        Options.Create(new ContentOptions { Path = folder }),
+        new Environment(folder),
+        new MarkdownRenderer(new ContentVariables([])),
+        NullLogger<ContentStore>.Instance);
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "Integrationsoffensive";
+        public string ContentRootPath { get; set; } = root;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+
+    [Fact]
+    public void SameFiles_WrittenAtOtherTimes_HaveTheSameVersion()
+    {
+        var first = Copy("eins");
+        var second = Copy("zwei");
+        foreach (var file in Directory.EnumerateFiles(second, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        }
+
+        Assert.Equal(Store(first).Version(), Store(second).Version());
+    }
+
+    [Fact]
+    public void AnEdit_GivesANewVersion_OnTheNextCall()
+    {
+        var folder = Copy("eins");
+        var store = Store(folder);
+        var before = store.Version();
+
+        File.AppendAllText(Path.Combine(folder, "schlussaufruf.md"), "\nEin Satz mehr.\n");
+
+        Assert.NotEqual(before, store.Version());
+    }
+}
