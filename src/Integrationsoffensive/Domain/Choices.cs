@@ -23,13 +23,20 @@ public static class OrganizationTypes
     public static bool IsKnown(string? value) => All.Any(c => c.Value == value);
 }
 
-/// <summary>Hessen's 21 Landkreise and 5 kreisfreie Städte, and everything outside Hessen.</summary>
+/// <summary>Hessen's 21 Landkreise and 5 kreisfreie Städte, hessenweit, and outside Hessen or across Germany.</summary>
 public static class Regions
 {
     public const string OutsideHessen = "ausserhalb-hessens";
 
+    /// <summary>Organizations that work across all of Hessen (the founders, state-wide associations).</summary>
+    public const string Statewide = "hessenweit";
+
+    /// <summary>Organizations that work across Germany.</summary>
+    public const string Nationwide = "bundesweit";
+
     public static readonly IReadOnlyList<Choice> All =
     [
+        new(Statewide, "hessenweit"),
         new("bergstrasse", "Kreis Bergstraße"),
         new("darmstadt", "Darmstadt (kreisfreie Stadt)"),
         new("darmstadt-dieburg", "Landkreis Darmstadt-Dieburg"),
@@ -57,6 +64,7 @@ public static class Regions
         new("wetteraukreis", "Wetteraukreis"),
         new("wiesbaden", "Wiesbaden (kreisfreie Stadt)"),
         new(OutsideHessen, "außerhalb Hessens"),
+        new(Nationwide, "bundesweit"),
     ];
 
     public static string LabelOf(string value) => All.FirstOrDefault(c => c.Value == value)?.Label ?? value;

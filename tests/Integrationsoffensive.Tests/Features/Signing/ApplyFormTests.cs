@@ -37,7 +37,7 @@ public sealed class ApplyFormTests : IDisposable
 
         Assert.Equal("email", page.GetElementById("Input_Email")!.GetAttribute("autocomplete"));
         Assert.Equal("organization", page.GetElementById("Input_OrganizationName")!.GetAttribute("autocomplete"));
-        Assert.Equal(27, page.QuerySelectorAll("#Input_Region option[value]:not([value=''])").Length);
+        Assert.Equal(29, page.QuerySelectorAll("#Input_Region option[value]:not([value=''])").Length);
         Assert.Contains("veröffentlichen wir nach der Prüfung", page.QuerySelector("main")!.Text());
         Assert.Contains("veröffentlichen wir nicht", page.QuerySelector("main")!.Text());
         Assert.Equal("/datenschutz", page.QuerySelector("label[for=Input_Consent] a")!.GetAttribute("href"));
