@@ -7,6 +7,9 @@ public static class RepositoryPaths
 
     public static string Content => Path.Combine(Root, "content");
 
+    /// <summary>The tests' own content folder: the structure of content/ with short neutral texts.</summary>
+    public static string TestContent => Path.Combine(Root, "tests", "Integrationsoffensive.Tests", "TestContent");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
