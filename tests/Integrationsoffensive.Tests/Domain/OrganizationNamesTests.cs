@@ -44,6 +44,7 @@ public sealed class OrganizationNamesTests
     [InlineData("Groß-Gerau", "gross gerau")]
     [InlineData("gross gerau", "gross gerau")]
     [InlineData("Bürgerhaus Ölmühle Übach", "buergerhaus oelmuehle uebach")]
+    [InlineData("Ärztinnen für Gärten", "aerztinnen fuer gaerten")]
     [InlineData("Café Zuflucht", "cafe zuflucht")]
     [InlineData("Cafe\u0301 Zuflucht", "cafe zuflucht")]
     [InlineData("Ça Va Señor", "ca va senor")]
