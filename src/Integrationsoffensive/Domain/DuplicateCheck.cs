@@ -21,9 +21,10 @@ public sealed record DuplicateMatch(string Label, string Name)
 /// has the same folded name (<see cref="OrganizationNames.Normalize"/>) or the same website host.
 /// Hosts that many organizations share (social networks, site builders) are not compared.
 /// </summary>
-public sealed class DuplicateCheck(AppDbContext db, ContentStore content)
+public sealed class DuplicateCheck(AppDbContext db, ContentStore content, DuplicateIndexCache? cache = null)
 {
-    public async Task<DuplicateMatch?> FindAsync(PublicFields fields) => (await LoadIndexAsync()).Find(fields);
+    public async Task<DuplicateMatch?> FindAsync(PublicFields fields) =>
+        cache is null ? (await LoadIndexAsync()).Find(fields) : await cache.FindAsync(fields, content.Version(), LoadIndexAsync);
 
     /// <summary>Every known organization at once, for checking many rows (an import) with one query.</summary>
     public async Task<DuplicateIndex> LoadIndexAsync()
