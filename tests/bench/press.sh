@@ -60,6 +60,12 @@ done
 sed "s#@WORK@#$WORK#g; s#@PORT@#$NGINX_PORT#g" tests/bench/nginx.conf.template > "$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf"; wait_for "$NGINX/"
 
+# The list uncached: each page of the A–Z list once (a cache miss each), and the full JSON export.
+for n in $(seq 2 $(( ORGS / 50 + 1 ))); do
+  curl -fso /dev/null -w 'UNCACHED %{time_total}\n' "$SITE/unterzeichnende?seite=$n" >> "$RESULTS"
+done
+curl -fso /dev/null -w 'EXPORT %{time_total} %{size_download}\n' "$SITE/unterzeichnende.json" >> "$RESULTS"
+
 # 3: wrk, alternately against the site and nginx.
 CSS=$(grep -o 'href="/css/site[^"]*\.css"' "$WORK/static/index.html" | head -1 | cut -d'"' -f2)
 load() { # label url [header]

@@ -37,6 +37,13 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         return Task.CompletedTask;
     }
 
+    // A lost optimistic-concurrency check is reported here, not as a failed save.
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(eventData.Context);
