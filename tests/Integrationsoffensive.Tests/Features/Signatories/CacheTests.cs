@@ -148,7 +148,8 @@ public sealed class CounterTests(SiteFactory site) : IClassFixture<SiteFactory>
         var (_, page) = await site.CreatePlainClient().GetPageAsync("/");
 
         var count = page.QuerySelector(".signatory-count a")!;
-        Assert.Equal("Bereits 11 Organisationen haben unterzeichnet", count.Text());
+        Assert.Equal("11 Organisationen haben unterzeichnet", count.Text());
+        Assert.Equal("11", count.QuerySelector(".signatory-count__number")!.Text());
         Assert.Equal("/unterzeichnende", count.GetAttribute("href"));
     }
 }
