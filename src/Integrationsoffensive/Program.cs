@@ -54,6 +54,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseResponseCompression();
 app.UseOutputCache();
 
 app.MapStaticAssets();
