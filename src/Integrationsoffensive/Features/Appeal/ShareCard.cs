@@ -24,8 +24,7 @@ public static class ShareCard
             var founders = AppealContent.Founders(content);
             var count = await PublishedSignatories.CountAsync(db, founders);
             var title = AppealContent.Load(content)?.Title ?? site.Value.Name;
-            http.Response.Headers[CampaignImages.CountHeader] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.File(Draw(title, count, site.Value.BaseUri.Host), "image/png");
+            return CampaignImages.PngAnswer(http.Response, count, Draw(title, count, site.Value.BaseUri.Host));
         }).CacheOutput(PublicCache.Policy).WithName(SharePreview.Route);
 
     internal static byte[] Draw(string title, int count, string host) => CampaignImages.Png(Width, Height, count, canvas =>

@@ -84,6 +84,13 @@ public static class CampaignImages
         return WithText(data.ToArray(), CountKeyword, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The answer for a picture of the count: the PNG, with the count drawn also as a header.</summary>
+    public static IResult PngAnswer(HttpResponse response, int count, byte[] png)
+    {
+        response.Headers[CountHeader] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.File(png, "image/png");
+    }
+
     /// <summary>The PNG with a tEXt chunk inserted right after its header chunk (signature 8 + IHDR 25 bytes).</summary>
     internal static byte[] WithText(byte[] png, string keyword, string text)
     {

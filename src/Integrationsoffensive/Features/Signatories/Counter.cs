@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
@@ -33,8 +32,7 @@ public static class Counter
         app.MapGet("/zaehler.png", async (AppDbContext db, ContentStore content, HttpContext http) =>
         {
             var count = await CountAsync(db, content);
-            http.Response.Headers[CampaignImages.CountHeader] = count.ToString(CultureInfo.InvariantCulture);
-            return Results.File(new CounterBadge(count).Png(), "image/png");
+            return CampaignImages.PngAnswer(http.Response, count, new CounterBadge(count).Png());
         }).CacheOutput(PublicCache.Policy).WithName(PngRoute);
 
         app.MapGet("/qr-code.svg", (SiteLinks links) =>
