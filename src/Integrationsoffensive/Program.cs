@@ -54,7 +54,6 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseResponseCompression();
 app.UseOutputCache();
 
 app.MapStaticAssets();

@@ -4,9 +4,7 @@ using System.Text;
 using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -40,23 +38,10 @@ public static class PublicCache
             options.AddPolicy(ListPolicy, policy => Public(policy).SetVaryByQuery(ListParameters));
         });
         services.AddSingleton<SignatoryCacheEviction>();
-
-        // Brotli for pages and feeds (static assets come precompressed). Over HTTPS only what these
-        // policies serve is compressed: the same answer for everyone, no token or form in it, so
-        // compression cannot leak a secret (BREACH); forms and moderation pages stay uncompressed.
-        services.AddResponseCompression(options =>
-        {
-            options.EnableForHttps = false;
-            options.Providers.Add<BrotliCompressionProvider>();
-            options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "text/csv", "application/atom+xml"]);
-        });
-        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Optimal);
         return services;
     }
 
     private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy) => policy
-        .AddPolicy<CompressPublicAnswer>()
         .Expire(TimeSpan.FromMinutes(10))
         .SetVaryByHost(false)
         .VaryByValue(context => new KeyValuePair<string, string>("content", context.RequestServices.GetRequiredService<ContentStore>().Version()))
@@ -74,25 +59,6 @@ public static class PublicCache
         var raw = $"{kind}|{state?.Count}|{state?.Latest.Ticks}|{content.Version()}";
         return "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(raw)))[..20] + "\"";
     }
-}
-
-/// <summary>Marks an answer of the public policies as safe to compress over HTTPS (see AddPublicCache).</summary>
-internal sealed class CompressPublicAnswer : IOutputCachePolicy
-{
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        // Only answers the cache may share: never for signed-in requests, which the default policy excludes.
-        if (context.EnableOutputCaching && context.HttpContext.Features.Get<IHttpsCompressionFeature>() is { } compression)
-        {
-            compression.Mode = HttpsCompressionMode.Compress;
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 }
 
 /// <summary>Evicts the public cache after any SaveChanges that touched a published application.</summary>
