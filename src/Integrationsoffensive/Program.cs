@@ -4,6 +4,7 @@ using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Accounts;
+using Integrationsoffensive.Features.Appeal;
 using Integrationsoffensive.Features.Signatories;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Features.Site;
@@ -59,6 +60,7 @@ app.MapStaticAssets();
 app.MapSiteEndpoints();
 app.MapOpenData();
 app.MapCounter();
+app.MapShareCard();
 app.MapRazorPages().WithStaticAssets();
 
 app.UseStaticAssetsGuard();

@@ -78,6 +78,9 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         }
 
         await page.GotoAsync(confirmLink);
+        var button = await page.GetByRole(AriaRole.Button, new() { Name = "Ja, Mitzeichnung bestätigen" }).BoundingBoxAsync();
+        var after = await page.Locator("main form + p").BoundingBoxAsync();
+        Assert.True(after!.Y - (button!.Y + button.Height) >= 16, "the button touches the text below it");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, Mitzeichnung bestätigen" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/mitzeichnen/bestaetigt$"));
 

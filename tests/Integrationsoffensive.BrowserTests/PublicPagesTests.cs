@@ -12,7 +12,8 @@ public sealed class PublicPagesTests(BrowserFixture fixture)
     public static readonly TheoryData<string> Pages = new()
     {
         "/", "/unterzeichnende", "/unterzeichnende?suche=hessen", "/mitzeichnen", "/mitzeichnen/danke", "/mitzeichnen/neuer-link",
-        "/impressum", "/datenschutz", "/barrierefreiheit", "/einbetten", "/zaehler", "/konto/anmelden", "/gibt-es-nicht",
+        "/mitzeichnen/bestaetigt", "/teilen/mastodon", "/impressum", "/datenschutz", "/barrierefreiheit", "/einbetten", "/zaehler",
+        "/konto/anmelden", "/gibt-es-nicht",
     };
 
     internal static readonly AxeRunOptions Wcag22AA = new()
@@ -73,10 +74,30 @@ public sealed class PublicPagesTests(BrowserFixture fixture)
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         Assert.Empty(clipped);
         Assert.True(widths[0] <= widths[1], $"{path}: {widths[0]} px wide at 200 % text");
-        if (path is "/" or "/unterzeichnende" or "/mitzeichnen")
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_OnAPhoneAndADesktop_HasACompactHeader_WhoseButtonDoesNotWrap(string path)
+    {
+        foreach (var (width, maxHeader) in new[] { (390, 112), (1280, 80) })
         {
-            await page.EvaluateAsync("() => { document.documentElement.style.fontSize = ''; }");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, Name(path) + "-1280.png"), FullPage = true });
+            await using var context = await fixture.NewContextAsync(width: width, height: width == 390 ? 844 : 900);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(path);
+
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{Name(path)}-{width}.png"), FullPage = true });
+            Assert.True(widths[0] <= widths[1], $"{path} at {width} px: content is {widths[0]} px wide");
+            if (path == "/zaehler")
+            {
+                continue; // the counter for iframes has no site header
+            }
+
+            var header = await page.Locator(".site-header").BoundingBoxAsync();
+            var button = await page.Locator(".site-header .button--header").BoundingBoxAsync();
+            Assert.True(header!.Height <= maxHeader, $"{path} at {width} px: the header is {header.Height} px tall");
+            Assert.True(button!.Height <= 48, $"{path} at {width} px: „Mitzeichnen“ wraps ({button.Height} px tall)");
         }
     }
 

@@ -12,6 +12,13 @@ public sealed record AppealContent(
     string ClosingHtml,
     IReadOnlyList<FoundingOrganization> FoundingOrganizations)
 {
+    /// <summary>One sentence under the title; the description when the front matter has none.</summary>
+    public string? Summary { get; init; }
+
+    public ContentDate? PublishedOn { get; init; }
+
+    public ContentDate? ChangedOn { get; init; }
+
     public const string AppealFile = "aufruf.md";
     public const string DemandsFolder = "forderungen";
     public const string ClosingFile = "schlussaufruf.md";
@@ -37,7 +44,7 @@ public sealed record AppealContent(
         var demands = store.DocumentsIn(DemandsFolder)
             .Select(store.Document<DemandFrontMatter>)
             .OfType<ContentDocument<DemandFrontMatter>>()
-            .Select(d => new Demand(d.FrontMatter.Number, d.FrontMatter.Title, d.Html))
+            .Select(d => new Demand(d.FrontMatter.Number, d.FrontMatter.Title, d.FrontMatter.Summary, d.Html))
             .OrderBy(d => d.Number)
             .ToList();
         var closing = store.Document<PageFrontMatter>(ClosingFile);
@@ -51,12 +58,17 @@ public sealed record AppealContent(
             demands,
             closing?.FrontMatter.Title ?? "",
             closing?.Html ?? "",
-            Founders(store));
+            Founders(store))
+        {
+            Summary = appeal.FrontMatter.Summary ?? appeal.FrontMatter.Description,
+            PublishedOn = appeal.FrontMatter.PublishedOn,
+            ChangedOn = appeal.FrontMatter.ChangedOn,
+        };
     }
 }
 
 /// <summary>One of the demands; its anchor on the home page is #forderung-N.</summary>
-public sealed record Demand(int Number, string Title, string Html)
+public sealed record Demand(int Number, string Title, string? Summary, string Html)
 {
     public string Anchor => $"forderung-{Number}";
 }

@@ -33,6 +33,21 @@ public sealed class AppealFrontMatter : PageFrontMatter, IHasMarkdownFields
     public string Version { get; set; } = "";
     public string Lead { get; set; } = "";
 
+    /// <summary>One sentence under the title: what the appeal wants.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>When the appeal was published ("2023-11-27" or "2023-11").</summary>
+    public string? Date { get; set; }
+
+    /// <summary>When the appeal's text last changed.</summary>
+    public string? Changed { get; set; }
+
+    [YamlDotNet.Serialization.YamlIgnore]
+    public ContentDate? PublishedOn => ContentDate.Parse(Date, "date");
+
+    [YamlDotNet.Serialization.YamlIgnore]
+    public ContentDate? ChangedOn => ContentDate.Parse(Changed, "changed");
+
     [YamlDotNet.Serialization.YamlIgnore]
     public string LeadHtml { get; private set; } = "";
 
@@ -45,6 +60,9 @@ public sealed class AppealFrontMatter : PageFrontMatter, IHasMarkdownFields
         {
             throw new ContentException("The appeal's front matter needs \"version\" and \"lead\".");
         }
+
+        _ = PublishedOn;
+        _ = ChangedOn;
     }
 }
 
@@ -53,6 +71,9 @@ public sealed class DemandFrontMatter : IFrontMatter
 {
     public int Number { get; set; }
     public string Title { get; set; } = "";
+
+    /// <summary>One sentence for the demand's card at the top of the home page.</summary>
+    public string? Summary { get; set; }
 
     public void Validate()
     {
@@ -68,6 +89,9 @@ public sealed class FoundingOrganization
 {
     public string Name { get; set; } = "";
     public string? Website { get; set; }
+
+    /// <summary>A region code of the form's list (e.g. "hessenweit"), or none.</summary>
+    public string? Region { get; set; }
 
     /// <summary>The website if it is an absolute http(s) address; anything else is not linked.</summary>
     public string? Href =>

@@ -7,6 +7,9 @@ namespace Integrationsoffensive.Domain;
 /// <summary>A published co-signer as every public page shows it: public fields only.</summary>
 public sealed record PublicSignatory(int Id, string Name, string Place, string Type, string Region, string? Website, string? Statement, DateTime PublishedAt, string SortKey)
 {
+    /// <summary>One of the founding organizations (from content/, not the database): they have no type, place or date.</summary>
+    public bool Founder { get; init; }
+
     public string TypeLabel => OrganizationTypes.LabelOf(Type);
 
     public string RegionLabel => Regions.LabelOf(Region);
@@ -36,6 +39,10 @@ public static class PublishedSignatories
     /// <summary>Everyone who signed: the founders plus the published co-signers.</summary>
     public static async Task<int> CountAsync(AppDbContext db, IReadOnlyCollection<FoundingOrganization> founders) =>
         founders.Count + await Query(db).CountAsync();
+
+    /// <summary>The founders as rows of the public list, marked, so exports count what the counter counts.</summary>
+    public static IEnumerable<PublicSignatory> AsSignatories(IEnumerable<FoundingOrganization> founders) =>
+        founders.Select(f => new PublicSignatory(0, f.Name, "", "", f.Region ?? "", f.Href, null, default, OrganizationNames.SearchKey(f.Name)) { Founder = true });
 
     public static Task<List<PublicSignatory>> NewestAsync(AppDbContext db, int count) =>
         Query(db).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count).ToPublic().ToListAsync();

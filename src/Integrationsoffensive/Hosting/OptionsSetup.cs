@@ -26,5 +26,6 @@ public static class OptionsSetup
             services.GetRequiredService<IOptions<DataDirectoryOptions>>().Value.Path)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteLinks>();
+        builder.Services.AddSingleton<ShareLinks>();
     }
 }

@@ -8,9 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Integrationsoffensive.Features.Appeal;
 
-/// <summary>The home page: the appeal, its demands, the closing call and who started it.</summary>
+/// <summary>
+/// The home page: the appeal's title, one sentence and the counter with the call to action first (on a
+/// phone all above the fold), the demands at a glance, then the full text, the founders and the newest co-signers.
+/// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
-public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel, IPageMetadata
+public sealed class IndexModel(ContentStore store, AppDbContext db, ShareLinks shareLinks) : PageModel, IPageMetadata
 {
     public const int NewestCount = 10;
 
@@ -19,6 +22,8 @@ public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel,
     public IReadOnlyList<PublicSignatory> NewestCoSigners { get; private set; } = [];
 
     public int SignatoryCount { get; private set; }
+
+    public Share Share { get; private set; } = null!;
 
     public string PageTitle => Appeal.Title;
 
@@ -36,6 +41,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db) : PageModel,
         Appeal = appeal;
         NewestCoSigners = await PublishedSignatories.NewestAsync(db, NewestCount);
         SignatoryCount = await PublishedSignatories.CountAsync(db, appeal.FoundingOrganizations);
+        Share = shareLinks.For(ShareSubject.Appeal);
         return Page();
     }
 }

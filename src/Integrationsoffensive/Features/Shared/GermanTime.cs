@@ -15,6 +15,10 @@ public static class GermanTime
     public static string Date(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin).ToString("d. MMMM yyyy", German);
 
+    /// <summary>The Berlin date as yyyy-MM-dd, for a time element's datetime attribute.</summary>
+    public static string IsoDate(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static TimeZoneInfo? TryFind(string id)
     {
         try

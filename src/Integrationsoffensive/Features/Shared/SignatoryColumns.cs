@@ -3,7 +3,10 @@ using Integrationsoffensive.Domain;
 
 namespace Integrationsoffensive.Features.Shared;
 
-/// <summary>The public list as CSV columns: the same for the open data download and the moderators' export.</summary>
+/// <summary>
+/// The public list as CSV columns: the same for the open data download and the moderators' export.
+/// Founders are marked and have no type, place or date of their own.
+/// </summary>
 public static class SignatoryColumns
 {
     public static readonly IReadOnlyList<CsvColumn<PublicSignatory>> Public =
@@ -14,6 +17,7 @@ public static class SignatoryColumns
         new("Region", s => s.RegionLabel),
         new("Website", s => s.Website),
         new("Kurzbegründung", s => s.Statement),
-        new("Veröffentlicht am", s => s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("Veröffentlicht am", s => s.Founder ? "" : s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("Erstunterzeichnend", s => s.Founder ? "ja" : "nein"),
     ];
 }

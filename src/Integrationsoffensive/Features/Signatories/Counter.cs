@@ -1,21 +1,25 @@
-using System.Globalization;
-using System.Net;
 using System.Text;
 using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
-using Microsoft.EntityFrameworkCore;
+using QRCoder;
 
 namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>
 /// The embeddable counter: /zaehler, a tiny HTML page for an iframe (the only page other sites may
-/// frame), and /zaehler.svg, a badge for an img tag. Neither needs script nor sets a cookie.
+/// frame), /zaehler.svg and /zaehler.png, badges for an img tag; and the QR code to the appeal for
+/// flyers and posters. None needs script or sets a cookie; those that show the count are evicted with
+/// the public pages.
 /// </summary>
 public static class Counter
 {
     public const string SvgRoute = "Counter.Svg";
+    public const string PngRoute = "Counter.Png";
+    public const string QrSvgRoute = "Counter.QrSvg";
+    public const string QrPngRoute = "Counter.QrPng";
 
     public static Task<int> CountAsync(AppDbContext db, ContentStore content) =>
         PublishedSignatories.CountAsync(db, AppealContent.Founders(content));
@@ -23,21 +27,28 @@ public static class Counter
     public static void MapCounter(this WebApplication app)
     {
         app.MapGet("/zaehler.svg", async (AppDbContext db, ContentStore content) =>
-            Results.Text(Badge(await CountAsync(db, content)), "image/svg+xml", Encoding.UTF8)).CacheOutput(PublicCache.Policy).WithName(SvgRoute);
+            Results.Text(new CounterBadge(await CountAsync(db, content)).Svg(), "image/svg+xml", Encoding.UTF8)).CacheOutput(PublicCache.Policy).WithName(SvgRoute);
+
+        app.MapGet("/zaehler.png", async (AppDbContext db, ContentStore content, HttpContext http) =>
+        {
+            var count = await CountAsync(db, content);
+            return CampaignImages.PngAnswer(http.Response, count, new CounterBadge(count).Png());
+        }).CacheOutput(PublicCache.Policy).WithName(PngRoute);
+
+        app.MapGet("/qr-code.svg", (SiteLinks links) =>
+        {
+            using var data = QrData(links);
+            return Results.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml", Encoding.UTF8);
+        }).CacheOutput(PublicCache.Policy).WithName(QrSvgRoute);
+
+        app.MapGet("/qr-code.png", (SiteLinks links) =>
+        {
+            using var data = QrData(links);
+            return Results.File(new PngByteQRCode(data).GetGraphic(20), "image/png");
+        }).CacheOutput(PublicCache.Policy).WithName(QrPngRoute);
     }
 
-    internal static string Badge(int count)
-    {
-        var number = count.ToString("N0", CultureInfo.GetCultureInfo("de-DE"));
-        var label = WebUtility.HtmlEncode("Aufruf für eine Integrationsoffensive");
-        var text = WebUtility.HtmlEncode($"{number} Organisationen haben unterzeichnet");
-        return $"""
-            <svg xmlns="http://www.w3.org/2000/svg" width="320" height="64" viewBox="0 0 320 64" role="img" aria-label="{label}: {text}">
-              <title>{label}: {text}</title>
-              <rect width="320" height="64" rx="6" fill="#8a1538"/>
-              <text x="16" y="26" fill="#ffffff" font-family="system-ui, sans-serif" font-size="13">{label}</text>
-              <text x="16" y="48" fill="#ffffff" font-family="system-ui, sans-serif" font-size="17" font-weight="700">{text}</text>
-            </svg>
-            """;
-    }
+    // The appeal's public address; error correction Q survives a folded or slightly dirty flyer.
+    private static QRCodeData QrData(SiteLinks links) =>
+        QRCodeGenerator.GenerateQrCode(links.Page("/Appeal/Index"), QRCodeGenerator.ECCLevel.Q);
 }

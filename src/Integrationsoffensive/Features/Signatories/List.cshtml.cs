@@ -69,9 +69,10 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
             : query.OrderBy(a => a.SearchKey).ThenBy(a => a.Id);
         CoSigners = await ordered.Skip(Pagination.Skip).Take(ListQuery.PageSize).ToPublic().ToListAsync();
 
-        // Founders lead the list on its first page, unless a filter excludes them (they have no type or region).
-        Founders = Query.Page == 1 && Query.Type is null && Query.Region is null
-            ? allFounders.Where(f => Query.Search is null || OrganizationNames.SearchKey(f.Name).Contains(Query.Search, StringComparison.Ordinal)).ToList()
+        // Founders lead the list on its first page, unless a filter excludes them (they have a region, no type).
+        Founders = Query.Page == 1 && Query.Type is null
+            ? allFounders.Where(f => (Query.Region is null || f.Region == Query.Region)
+                && (Query.Search is null || OrganizationNames.SearchKey(f.Name).Contains(Query.Search, StringComparison.Ordinal))).ToList()
             : [];
 
         if (!Query.Newest && Pagination.Total > 0)

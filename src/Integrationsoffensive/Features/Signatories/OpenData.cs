@@ -32,14 +32,16 @@ public static class OpenData
         app.MapGet("/unterzeichnende.csv", async (AppDbContext db, ContentStore content, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "csv");
+            // Founders first, marked, then every co-signer: as many rows as the counter counts.
+            var founders = PublishedSignatories.AsSignatories(AppealContent.Founders(content)).ToAsyncEnumerable();
             var rows = PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ThenBy(a => a.Id).ToPublic().AsAsyncEnumerable();
-            return CsvFile.Download("unterzeichnende.csv", rows, SignatoryColumns.Public);
+            return CsvFile.Download("unterzeichnende.csv", founders.Concat(rows), SignatoryColumns.Public);
         }).CacheOutput(PublicCache.Policy).WithName(CsvRoute);
 
         app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, TimeProvider clock, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "json");
-            var founders = AppealContent.Load(content)?.FoundingOrganizations ?? [];
+            var founders = AppealContent.Founders(content);
             var signatories = await PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ToPublic().ToListAsync();
             var document = new
             {
@@ -47,16 +49,18 @@ public static class OpenData
                 quelle = links.Page("/Signatories/List"),
                 stand = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 anzahl = founders.Count + signatories.Count,
-                erstunterzeichnende = founders.Select(f => new { name = f.Name, website = f.Href }),
-                unterzeichnende = signatories.Select(s => new
+                erstunterzeichnende = founders.Select(f => new { name = f.Name, website = f.Href, region = f.Region is null ? null : Regions.LabelOf(f.Region) }),
+                // Founders first, marked, so that the list has as many entries as "anzahl".
+                unterzeichnende = PublishedSignatories.AsSignatories(founders).Concat(signatories).Select(s => new
                 {
                     name = s.Name,
-                    art = s.TypeLabel,
-                    ort = s.Place,
-                    region = s.RegionLabel,
+                    erstunterzeichnend = s.Founder,
+                    art = s.Founder ? null : s.TypeLabel,
+                    ort = s.Founder ? null : s.Place,
+                    region = s.Region.Length == 0 ? null : s.RegionLabel,
                     website = s.Website,
                     kurzbegruendung = s.Statement,
-                    veroeffentlicht = s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    veroeffentlicht = s.Founder ? null : s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 }),
             };
             return Results.Text(JsonSerializer.Serialize(document, Json), "application/json", Encoding.UTF8);

@@ -1,10 +1,14 @@
 using Integrationsoffensive.Features.Shared;
+using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Integrationsoffensive.Features.Signing;
 
-public sealed class ThanksModel : PageModel, IPageMetadata
+public sealed class ThanksModel(ShareLinks shareLinks) : PageModel, IPageMetadata
 {
+    /// <summary>A new co-signer is the best person to spread the word: the page asks them to.</summary>
+    public Share Share => shareLinks.For(ShareSubject.CoSigned);
+
     public string PageTitle => "Bitte bestätigen Sie Ihre E-Mail-Adresse";
 
     public bool NoIndex => true;

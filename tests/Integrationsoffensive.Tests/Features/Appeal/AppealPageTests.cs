@@ -106,7 +106,9 @@ public sealed class AppealPageTests(SiteFactory site) : IClassFixture<SiteFactor
         Assert.Equal(SiteFactory.PublicBaseUrl + "/", document.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
         Assert.Equal("Aufruf für eine Integrationsoffensive", document.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
         Assert.StartsWith("Hessische Verbände", document.QuerySelector("meta[name=description]")!.GetAttribute("content"));
-        Assert.Equal("summary", document.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
+        Assert.Equal("summary_large_image", document.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
+        Assert.Equal(SiteFactory.PublicBaseUrl + "/vorschaubild.png", document.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal(SiteFactory.PublicBaseUrl + "/vorschaubild.png", document.QuerySelector("meta[name='twitter:image']")!.GetAttribute("content"));
     }
 
     [Fact]
@@ -132,7 +134,8 @@ public sealed class AppealPageTests(SiteFactory site) : IClassFixture<SiteFactor
             .ToList();
         Assert.NotEmpty(sources);
         Assert.All(sources, source => Assert.StartsWith("/", source));
-        Assert.Empty(document.QuerySelectorAll("script"));
+        Assert.All(document.QuerySelectorAll("script"), script => Assert.StartsWith("/js/", script.GetAttribute("src")));
+        Assert.All(document.QuerySelectorAll("script"), script => Assert.Empty(script.TextContent));
         Assert.Empty(document.QuerySelectorAll("[style]"));
     }
 }

@@ -29,7 +29,7 @@ public sealed class SignatoryDataTests : IDisposable
         var entry = (await AuditAsync()).Single(e => e.Action == AuditAction.Edited);
         Assert.Equal("Name: „Tippfeler e. V.“ → „Tippfehler e. V.“; Ort: „Musterstadt“ → „Gießen“", entry.Details);
         var (_, home) = await _site.CreatePlainClient().GetPageAsync("/");
-        Assert.Contains("Tippfehler e. V., Gießen", home.GetElementById("neu-mitgezeichnet")!.TextContent);
+        Assert.Contains("Tippfehler\u00A0e.\u00A0V., Gießen", home.GetElementById("neu-mitgezeichnet")!.TextContent);
     }
 
     [Fact]

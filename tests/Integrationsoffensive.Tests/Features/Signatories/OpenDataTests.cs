@@ -34,8 +34,8 @@ public sealed class OpenDataTests : IAsyncLifetime, IDisposable
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Equal("unterzeichnende.csv", response.Content.Headers.ContentDisposition!.FileName);
-        Assert.StartsWith("Name;Art;Ort;Region;Website;Kurzbegründung;Veröffentlicht am", text);
-        Assert.Contains("Café Zuflucht;Kultur / Sport;Gießen;Landkreis Gießen;https://cafe.example/;Für alle.;2026-11-25", text);
+        Assert.StartsWith("Name;Art;Ort;Region;Website;Kurzbegründung;Veröffentlicht am;Erstunterzeichnend", text);
+        Assert.Contains("Café Zuflucht;Kultur / Sport;Gießen;Landkreis Gießen;https://cafe.example/;Für alle.;2026-11-25;nein", text);
         Assert.Contains("\"<b>\"\"Böse\"\" & Co.</b> =CMD()\"", text);
     }
 
@@ -50,10 +50,38 @@ public sealed class OpenDataTests : IAsyncLifetime, IDisposable
         Assert.Equal(13, root.GetProperty("anzahl").GetInt32());
         Assert.Equal(11, root.GetProperty("erstunterzeichnende").GetArrayLength());
         var cafe = root.GetProperty("unterzeichnende").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "Café Zuflucht");
-        Assert.Equal(["name", "art", "ort", "region", "website", "kurzbegruendung", "veroeffentlicht"], cafe.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "erstunterzeichnend", "art", "ort", "region", "website", "kurzbegruendung", "veroeffentlicht"], cafe.EnumerateObject().Select(p => p.Name));
+        Assert.False(cafe.GetProperty("erstunterzeichnend").GetBoolean());
         Assert.Equal("Landkreis Gießen", cafe.GetProperty("region").GetString());
         Assert.Equal("2026-11-25", cafe.GetProperty("veroeffentlicht").GetString());
         Assert.Contains(root.GetProperty("unterzeichnende").EnumerateArray(), e => e.GetProperty("name").GetString() == Hostile);
+    }
+
+    [Fact]
+    public async Task Csv_HasTheFoundersFirst_Marked_SoItHasAsManyRowsAsTheCounterCounts()
+    {
+        var lines = (await _site.CreatePlainClient().GetStringAsync("/unterzeichnende.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var counter = await _site.CreatePlainClient().GetStringAsync("/zaehler.svg");
+
+        Assert.Equal(1 + 13, lines.Length);
+        Assert.Contains("13 Organisationen", counter);
+        Assert.Equal("Diakonie Hessen;;;hessenweit;;;;ja", lines[1]);
+        Assert.Equal(11, lines.Count(l => l.EndsWith(";ja", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Json_ListsEveryoneTheCounterCounts_FoundersMarked()
+    {
+        using var json = JsonDocument.Parse(await _site.CreatePlainClient().GetStringAsync("/unterzeichnende.json"));
+        var all = json.RootElement.GetProperty("unterzeichnende").EnumerateArray().ToList();
+
+        Assert.Equal(json.RootElement.GetProperty("anzahl").GetInt32(), all.Count);
+        var founder = all[0];
+        Assert.Equal("Diakonie Hessen", founder.GetProperty("name").GetString());
+        Assert.True(founder.GetProperty("erstunterzeichnend").GetBoolean());
+        Assert.Equal("hessenweit", founder.GetProperty("region").GetString());
+        Assert.Equal(JsonValueKind.Null, founder.GetProperty("veroeffentlicht").ValueKind);
+        Assert.Equal(11, all.Count(e => e.GetProperty("erstunterzeichnend").GetBoolean()));
     }
 
     [Fact]
