@@ -27,7 +27,8 @@ print("|---|---|---|---|---|---|---|---|")
 for page in ["/", "/unterzeichnende"]:
     for enc in ["plain", "br"]:
         site, nginx = median(f"site:{page}:{enc}", 0), median(f"nginx:{page}:{enc}", 0)
-        print(f"| {page} | {enc} | {site:,.0f} | {nginx:,.0f} | {site / nginx:.2f} | {median(f'site:{page}:{enc}', 1):.2f} | {median(f'site:{page}:{enc}', 2):.2f} | ≥ 0.80, p99 ≤ 10 |")
+        ratio = site / nginx if nginx else float("nan")
+        print(f"| {page} | {enc} | {site:,.0f} | {nginx:,.0f} | {ratio:.2f} | {median(f'site:{page}:{enc}', 1):.2f} | {median(f'site:{page}:{enc}', 2):.2f} | ≥ 0.80, p99 ≤ 10 |")
 for label, name in [("site:/unterzeichnende.json:br", "/unterzeichnende.json"), ("site:css:br", "fingerprinted CSS")]:
     print(f"| {name} | br | {median(label, 0):,.0f} | – | – | {median(label, 1):.2f} | {median(label, 2):.2f} | |")
 
