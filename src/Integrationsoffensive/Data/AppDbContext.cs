@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<RejectionReason> RejectionReasons => Set<RejectionReason>();
+    public DbSet<DailyDigest> DailyDigests => Set<DailyDigest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

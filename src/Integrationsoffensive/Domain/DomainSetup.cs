@@ -22,6 +22,8 @@ public static class DomainSetup
         services.AddScoped<TypicalReview>();
         services.AddScoped<RetentionJob>();
         services.AddHostedService<RetentionService>();
+        services.AddScoped<ReviewDigestJob>();
+        services.AddHostedService<ReviewDigestService>();
         return services;
     }
 }

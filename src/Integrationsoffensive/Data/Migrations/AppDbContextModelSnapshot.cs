@@ -234,6 +234,22 @@ namespace Integrationsoffensive.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Integrationsoffensive.Domain.DailyDigest", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DailyDigests");
+                });
+
             modelBuilder.Entity("Integrationsoffensive.Domain.Moderator", b =>
                 {
                     b.Property<string>("Id")

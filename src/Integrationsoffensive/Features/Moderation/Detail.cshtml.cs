@@ -140,7 +140,7 @@ public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimePro
 
     private async Task<IActionResult> NextAsync(Application current, string? done)
     {
-        var next = await QueueOrder.NextAfterAsync(db, current);
+        var next = await WaitingApplications.NextAfterAsync(db, current);
         if (next is null)
         {
             TempData.SetStatusMessage((done is null ? "" : done + " ") + "In der Warteschlange wartet kein weiterer Antrag.");

@@ -120,8 +120,8 @@ public sealed class IndexModel(
         Counts = await db.Applications.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
         var now = clock.GetUtcNow().UtcDateTime;
-        var overdueBefore = now.AddDays(-review.Value.OverdueDays);
-        OverdueCount = await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Confirmed && a.ConfirmedAt < overdueBefore);
+        var overdueBefore = WaitingApplications.OverdueBefore(now, review.Value);
+        OverdueCount = await WaitingApplications.Waiting(db).CountAsync(a => a.ConfirmedAt < overdueBefore);
         Reasons = await db.RejectionReasons.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.SortOrder).ToListAsync();
 
         var query = db.Applications.AsNoTracking().Where(a => a.Status == Filter.Status);
