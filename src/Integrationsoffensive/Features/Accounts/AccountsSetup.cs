@@ -12,6 +12,12 @@ public static class AccountsSetup
 {
     private const string AbsoluteExpiryKey = ".absolute-expiry";
 
+    /// <summary>
+    /// Identity's schema with passkeys. Identity reads it from the options when it builds the model,
+    /// so a context made outside the site's services (the migrations test) must be given it too.
+    /// </summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AccountOptions>()
@@ -20,6 +26,7 @@ public static class AccountsSetup
                 "Moderation: session and invitation hours must be positive, the absolute limit at least the session.")
             .ValidateOnStart();
         builder.Services.AddScoped<ModeratorAccounts>();
+        builder.Services.AddScoped<PasswordResets>();
 
         builder.Services.AddIdentity<Moderator, IdentityRole>(options =>
             {
@@ -34,13 +41,15 @@ public static class AccountsSetup
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
+                options.Stores.SchemaVersion = IdentitySchema;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<GermanIdentityErrors>()
             .AddUserManager<ModeratorUserManager>()
             .AddSignInManager<ModeratorSignInManager>()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<PasswordResetLinkTokenProvider>(PasswordResets.Provider);
 
         // Invitation links (password reset tokens) live as long as an invitation.
         builder.Services.AddOptions<DataProtectionTokenProviderOptions>()

@@ -62,6 +62,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Reinvite_PrintsANewLink_AndEnable_UndoesDisable()
+    {
+        var moderator = await _site.CreateModeratorAsync("wieder@aufruf.example");
+        await RunAsync("moderator", "disable", "wieder@aufruf.example");
+
+        var (enabled, _) = await RunAsync("moderator", "enable", "wieder@aufruf.example");
+        var (exit, output) = await RunAsync("moderator", "reinvite", "wieder@aufruf.example");
+
+        Assert.Equal(0, enabled);
+        Assert.Equal(0, exit);
+        Assert.Contains("auch per E-Mail verschickt", output);
+        var link = output.Split('\n').Single(l => l.StartsWith(SiteFactory.PublicBaseUrl + "/konto/einladung/", StringComparison.Ordinal)).Trim();
+        var (renewed, _) = await _site.AcceptInvitationAsync(_site.CreatePlainClient(), link[SiteFactory.PublicBaseUrl.Length..], moderator.Email);
+        Assert.NotEqual(moderator.Key, renewed.Key);
+    }
+
+    [Fact]
     public async Task UnknownCommand_PrintsUsage_AndExits2()
     {
         var (exit, output) = await RunAsync("moderator", "löschen");

@@ -95,11 +95,11 @@ public sealed class AdminPagesTests : IDisposable
         Assert.Contains("neu@aufruf.example", afterInvite.QuerySelector("table.moderators")!.TextContent);
 
         var disableForm = afterInvite.QuerySelectorAll("form[action*='handler=Disable']")
-            .Single(f => f.QuerySelector("input[name=DisableEmail]")!.GetAttribute("value") == "bestehend@aufruf.example");
+            .Single(f => f.QuerySelector("input[name=AccountEmail]")!.GetAttribute("value") == "bestehend@aufruf.example");
         var disabled = await admin.PostAsync(disableForm.GetAttribute("action"), new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", disableForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-            new("DisableEmail", "bestehend@aufruf.example"),
+            new("AccountEmail", "bestehend@aufruf.example"),
         ]));
         Assert.Contains("bestehend@aufruf.example ist gesperrt", (await admin.FollowAsync(disabled)).QuerySelector(".notice")!.TextContent);
         var audit = await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
