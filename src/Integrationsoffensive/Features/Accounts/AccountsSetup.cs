@@ -27,6 +27,14 @@ public static class AccountsSetup
             .ValidateOnStart();
         builder.Services.AddScoped<ModeratorAccounts>();
         builder.Services.AddScoped<PasswordResets>();
+        builder.Services.AddScoped<PasskeySignIn>();
+        // A passkey counts as both factors only if the device checked a PIN or fingerprint; it must be
+        // discoverable, so signing in needs no address first.
+        builder.Services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+            o.ResidentKeyRequirement = "required";
+        });
 
         builder.Services.AddIdentity<Moderator, IdentityRole>(options =>
             {

@@ -134,4 +134,16 @@ public sealed class SeedDemoInDevelopmentTests : IDisposable
         Assert.Contains("131 Organisationen", page.QuerySelector(".lead")!.Text());
         Assert.Contains("Seite 1 von 3", page.QuerySelector(".pagination")!.Text());
     }
+
+    [Fact]
+    public async Task SeedDemo_Waiting_FillsTheQueueWithConfirmedApplications()
+    {
+        using var output = new StringWriter();
+
+        var exit = await HostCommands.RunAsync(_site.Services, ["seed-demo", "7", "--waiting"], output);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(7, await _site.WithDbAsync(db => db.Applications.CountAsync(a => a.Status == ApplicationStatus.Confirmed && a.Email != null)));
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync(a => a.Status != ApplicationStatus.Confirmed)));
+    }
 }
