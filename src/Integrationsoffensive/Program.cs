@@ -4,6 +4,7 @@ using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Accounts;
+using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Features.Signatories;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Features.Site;
@@ -72,6 +73,7 @@ if (command)
 }
 
 app.WarmUpContent();
+app.WarnBeforeLaunch();
 await app.RunAsync();
 return 0;
 
