@@ -79,12 +79,8 @@ public sealed class AccountJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/moderation$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
 
-        var admin = await BrowserModerator.InviteAsync(fixture, "neu-einladen@aufruf.example", admin: true);
-        await using var adminContext = await fixture.NewContextAsync();
-        var adminPage = await adminContext.NewPageAsync();
-        await admin.SignInAsync(adminPage);
-        await adminPage.GotoAsync("/moderation/admin/moderatoren");
-        await adminPage.GetByRole(AriaRole.Button, new() { Name = $"{Person}: neu einladen" }).ClickAsync();
+        var (adminContext, adminPage) = await BrowserModerator.PressOnAccountsPageAsync(fixture, "neu-einladen@aufruf.example", $"{Person}: neu einladen");
+        await using var _ = adminContext;
         await Assertions.Expect(adminPage.Locator(".notice").First).ToContainTextAsync("ist neu eingeladen");
         await PublicPagesTests.AssertAccessibleAsync(adminPage, "/moderation/admin/moderatoren (neu eingeladen)");
 

@@ -61,12 +61,8 @@ public sealed class NewPagesTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Passwort speichern" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Ihr neues Passwort ist gespeichert");
 
-        var admin = await BrowserModerator.InviteAsync(fixture, "zurueck@aufruf.example", admin: true);
-        await using var adminContext = await fixture.NewContextAsync();
-        var adminPage = await adminContext.NewPageAsync();
-        await admin.SignInAsync(adminPage);
-        await adminPage.GotoAsync("/moderation/admin/moderatoren");
-        await adminPage.GetByRole(AriaRole.Button, new() { Name = $"{person.Email}: zwei Faktoren zurücksetzen" }).ClickAsync();
+        var (adminContext, _) = await BrowserModerator.PressOnAccountsPageAsync(fixture, "zurueck@aufruf.example", $"{person.Email}: zwei Faktoren zurücksetzen");
+        await using var __ = adminContext;
         var reset = await fixture.Site.WaitForMailAsync("Richten Sie Ihre Anmeldung mit zwei Faktoren neu ein", person.Email);
         await page.GotoAsync(fixture.Site.LinkIn(reset, "/konto/einladung/"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Zweiten Faktor einrichten");

@@ -63,6 +63,18 @@ public sealed class BrowserModerator
         return moderator;
     }
 
+    /// <summary>A new admin signs in and presses a button on the accounts page; the caller disposes the context.</summary>
+    public static async Task<(IBrowserContext Context, IPage Page)> PressOnAccountsPageAsync(BrowserFixture fixture, string adminEmail, string button)
+    {
+        var admin = await InviteAsync(fixture, adminEmail, admin: true);
+        var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await admin.SignInAsync(page);
+        await page.GotoAsync("/moderation/admin/moderatoren");
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        return (context, page);
+    }
+
     /// <summary>Signs in through the two login pages and lands on the queue.</summary>
     public async Task SignInAsync(IPage page)
     {
