@@ -51,10 +51,10 @@ app.UseSiteErrorPages();
 app.UseSecurityHeaders();
 app.UseSiteRequestLogging();
 app.UseRouting();
+app.UsePublicCache(); // cache hits end here: public pages are the same for everyone
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapSiteEndpoints();

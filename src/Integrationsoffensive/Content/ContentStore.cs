@@ -16,14 +16,22 @@ public sealed class ContentStore(
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
     MarkdownRenderer renderer,
-    ILogger<ContentStore> logger)
+    ILogger<ContentStore> logger) : IDisposable
 {
     public const string PlaceholderMarker = "[Platzhalter:";
 
     /// <summary>Static pages: content/seiten/{slug}.md is served at /{slug}.</summary>
     public const string PagesFolder = "seiten";
 
+    /// <summary>How long the content version is trusted without a word from the file-system watcher.</summary>
+    public static readonly TimeSpan VersionMaxAge = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, CachedFile> _cache = new(StringComparer.Ordinal);
+    private volatile VersionStamp? _version;
+    private FileSystemWatcher? _watcher;
+
+    // Elapsed time only: the real clock, also when tests replace the site's clock.
+    private static TimeProvider Clock => TimeProvider.System;
     private readonly ConcurrentDictionary<string, (FileStamp Stamp, byte[] Hash)> _hashes = new(StringComparer.Ordinal);
 
     public string RootPath { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
@@ -45,12 +53,28 @@ public sealed class ContentStore(
     }
 
     /// <summary>
-    /// A fingerprint of the content: part of each cached page's key, so an edited file is on the very
+    /// A fingerprint of the content: part of each cached page's key, so an edited file is on the
     /// next request even when pages come from the cache. It hashes the files' paths and bytes (each
     /// file hashed again only when its time stamp or size changed), so every instance and every
-    /// restart with the same files has the same version.
+    /// restart with the same files has the same version. It is asked for on every request, so it
+    /// is kept: a file-system watcher drops it the moment a file changes, and it is recomputed at
+    /// least every <see cref="VersionMaxAge"/> for file systems that do not report changes.
     /// </summary>
     public string Version()
+    {
+        var known = _version;
+        if (known is not null && Clock.GetElapsedTime(known.ComputedAt) < VersionMaxAge)
+        {
+            return known.Value;
+        }
+
+        EnsureWatching();
+        var value = ComputeVersion();
+        _version = new VersionStamp(value, Clock.GetTimestamp());
+        return value;
+    }
+
+    private string ComputeVersion()
     {
         if (!Directory.Exists(RootPath))
         {
@@ -66,6 +90,34 @@ public sealed class ContentStore(
         }
 
         return Convert.ToHexStringLower(combined.GetHashAndReset())[..16];
+    }
+
+    private void EnsureWatching()
+    {
+        if (_watcher is not null || !Directory.Exists(RootPath))
+        {
+            return;
+        }
+
+        try
+        {
+            var watcher = new FileSystemWatcher(RootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            FileSystemEventHandler changed = (_, _) => _version = null;
+            watcher.Changed += changed;
+            watcher.Created += changed;
+            watcher.Deleted += changed;
+            watcher.Renamed += (_, _) => _version = null;
+            watcher.Error += (_, _) => _version = null;
+            watcher.EnableRaisingEvents = true;
+            if (Interlocked.CompareExchange(ref _watcher, watcher, null) is not null)
+            {
+                watcher.Dispose();
+            }
+        }
+        catch (Exception exception) when (exception is IOException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(exception, "Changes in {ContentRoot} are noticed only every {Seconds} seconds", RootPath, VersionMaxAge.TotalSeconds);
+        }
     }
 
     private byte[] FileHash(FileInfo file)
@@ -133,10 +185,14 @@ public sealed class ContentStore(
         }
     }
 
+    private sealed record VersionStamp(string Value, long ComputedAt);
+
     private sealed record CachedFile(FileStamp Stamp, object? Value, FileStamp? FailedStamp);
 
     private sealed record FileStamp(DateTime LastWriteUtc, long Length)
     {
         public static readonly FileStamp Missing = new(DateTime.MinValue, -1);
     }
+
+    public void Dispose() => _watcher?.Dispose();
 }

@@ -10,9 +10,15 @@ public static class DataSetup
 
     public static void AddData(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SqliteTuning>();
+        builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddDbContext<AppDbContext>((services, options) => options
             .UseSqlite(ConnectionString(services))
-            .AddInterceptors(services.GetRequiredService<Hosting.SignatoryCacheEviction>()));
+            .AddInterceptors(
+                services.GetRequiredService<SqliteTuning>(),
+                services.GetRequiredService<SqliteWriteGate>(),
+                services.GetRequiredService<Hosting.SignatoryCacheEviction>(),
+                services.GetRequiredService<Domain.DuplicateIndexMaintenance>()));
     }
 
     // The configured connection string, or a SQLite file in the data directory.

@@ -19,6 +19,8 @@ public static class DomainSetup
             .ValidateOnStart();
         services.AddSingleton<IContentVariableSource, SigningContentVariables>();
         services.AddScoped<DuplicateCheck>();
+        services.AddSingleton<DuplicateIndexCache>();
+        services.AddSingleton<DuplicateIndexMaintenance>();
         services.AddScoped<TypicalReview>();
         services.AddScoped<RetentionJob>();
         services.AddHostedService<RetentionService>();

@@ -23,9 +23,10 @@ public sealed record DuplicateMatch(string Label, string Name, int? ApplicationI
 /// one (<see cref="SimilarNames"/>), or the same website host. Hosts that many organizations share
 /// (social networks, site builders) are not compared.
 /// </summary>
-public sealed class DuplicateCheck(AppDbContext db, ContentStore content)
+public sealed class DuplicateCheck(AppDbContext db, ContentStore content, DuplicateIndexCache? cache = null)
 {
-    public async Task<DuplicateMatch?> FindAsync(PublicFields fields) => (await LoadIndexAsync()).Find(fields);
+    public async Task<DuplicateMatch?> FindAsync(PublicFields fields) =>
+        cache is null ? (await LoadIndexAsync()).Find(fields) : await cache.FindAsync(fields, content.Version(), LoadIndexAsync);
 
     /// <summary>Every known organization at once, for checking many rows (an import, a page of the queue) with one query.</summary>
     public async Task<DuplicateIndex> LoadIndexAsync()

@@ -46,35 +46,71 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>Sends the oldest due message; false when none is due.</summary>
+    /// <summary>How many due messages one round claims: one claim and one save for all of them.</summary>
+    public const int BatchSize = 25;
+
+    /// <summary>Sends the oldest due messages (a batch); false when none is due.</summary>
     public async Task<bool> SendNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var id = await db.OutboxMessages
+        var due = await db.OutboxMessages
             .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id)
-            .Select(m => (long?)m.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (id is null)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
         {
             return false;
         }
 
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+        // The claim marks the batch with a fresh version: what this round loads is exactly what it
+        // claimed, even if another instance claimed some of the same rows a moment earlier.
+        var claim = Guid.NewGuid();
+        await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockedUntil, now + Lease)
                 .SetProperty(m => m.QueueKey, (string?)null) // no longer open for new applications to join
-                .SetProperty(m => m.Version, Guid.NewGuid()), cancellationToken);
-        if (claimed == 0)
+                .SetProperty(m => m.Version, claim), cancellationToken);
+        var messages = await db.OutboxMessages.Where(m => m.Version == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var message in messages)
         {
-            return true; // another instance took it
+            await SendAsync(message, cancellationToken);
         }
 
-        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        await SaveResultsAsync(db);
+        return true;
+    }
+
+    // A message deleted while it was being sent (its contact data were purged by a withdrawal)
+    // leaves the batch; the others are still marked, so none is sent twice.
+    private async Task SaveResultsAsync(AppDbContext db)
+    {
+        for (var round = 0; round <= BatchSize; round++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateConcurrencyException exception)
+            {
+                foreach (var entry in exception.Entries)
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                logger.LogInformation("{Count} outbox messages were deleted while they were being sent", exception.Entries.Count);
+            }
+        }
+    }
+
+    private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
         try
         {
             await transport.SendAsync(Compose(message), cancellationToken);
@@ -95,18 +131,6 @@ public sealed class OutboxSender(
                     message.Id, message.Attempts, exception.GetType().Name);
             }
         }
-
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Deleted while it was being sent: its contact data were purged (a withdrawal) meanwhile.
-            logger.LogInformation("Outbox message {OutboxMessageId} was deleted while it was being sent", message.Id);
-        }
-
-        return true;
     }
 
     private MimeMessage Compose(OutboxMessage message)

@@ -62,11 +62,21 @@ public static partial class Logging
                 new("StatusCode", new ScalarValue(statusCode)),
                 new("Elapsed", new ScalarValue(elapsed)),
             ];
+            // Readers' successful page views are Debug (the proxy in front keeps access logs; at a
+            // press spike one console line per view would cost more than the view itself); forms,
+            // errors and everything of the moderation area stay Information.
             options.GetLevel = (context, _, exception) =>
                 exception is not null || (context.Response.StatusCode >= 500 && !context.Items.ContainsKey(ErrorPageAskedForKey)) ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+                : IsReaderView(context) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
         });
+
+    private static bool IsReaderView(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.Response.StatusCode < 400
+        && !context.Request.Path.StartsWithSegments("/moderation")
+        && !context.Request.Path.StartsWithSegments("/konto");
 
     /// <summary>
     /// "/mitzeichnen/bestaetigen/{token}" instead of the real path. Requests that matched no

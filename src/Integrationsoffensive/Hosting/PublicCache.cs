@@ -7,6 +7,7 @@ using Integrationsoffensive.Domain;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
 
 namespace Integrationsoffensive.Hosting;
 
@@ -32,8 +33,11 @@ public static class PublicCache
 
     public static IServiceCollection AddPublicCache(this IServiceCollection services)
     {
+        services.AddPublicCacheCompression();
         services.AddOutputCache(options =>
         {
+            // Bounded, so that many distinct searches cannot take the memory: the least used go first.
+            options.SizeLimit = 48 * 1024 * 1024;
             options.AddPolicy(Policy, policy => Public(policy).SetVaryByQuery([]));
             options.AddPolicy(ListPolicy, policy => Public(policy).SetVaryByQuery(ListParameters));
         });
@@ -44,6 +48,7 @@ public static class PublicCache
     private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy) => policy
         .Expire(TimeSpan.FromMinutes(10))
         .SetVaryByHost(false)
+        .SetVaryByHeader(HeaderNames.AcceptEncoding) // normalized to br, gzip or nothing (PublicCachePipeline)
         .VaryByValue(context => new KeyValuePair<string, string>("content", context.RequestServices.GetRequiredService<ContentStore>().Version()))
         .Tag(Tag);
 

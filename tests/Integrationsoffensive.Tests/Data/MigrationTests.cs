@@ -1,8 +1,5 @@
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
-using Integrationsoffensive.Features.Accounts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -24,13 +21,8 @@ public sealed class MigrationTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    // Identity reads its schema version from the options the site configures; this context gets the same.
-    private static readonly IServiceProvider WithIdentityOptions = new ServiceCollection()
-        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = AccountsSetup.IdentitySchema).BuildServiceProvider();
-
     private AppDbContext Open() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "old.db")}")
-            .UseApplicationServiceProvider(WithIdentityOptions).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "old.db")}").Options);
 
     [Fact]
     public async Task Upgrade_SplitsUnpublishedFromWithdrawn_TurnsAuditLabelsIntoCodes_AndDerivesKeysAnew()

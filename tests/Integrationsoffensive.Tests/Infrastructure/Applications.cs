@@ -8,8 +8,11 @@ namespace Integrationsoffensive.Tests.Infrastructure;
 /// <summary>Applications in a known state, built through the entity's own transitions.</summary>
 public static class Applications
 {
+    /// <summary>The moderator who decides in <see cref="InStatus"/>.</summary>
+    public const string Moderator = "moderation@example.org";
+
     public static ApplicationDetails Details(string name = "Flüchtlingshilfe Musterstadt e. V.", string email = "kontakt@fluechtlingshilfe.example", string place = "Musterstadt") =>
-        new(new PublicFields(name, "fluechtlingsinitiative", place, "giessen", "https://fluechtlingshilfe.example", "Weil Integration gelingt."), "Anna Beispiel", email, "0641 123456");
+        new(new PublicFields(name, "fluechtlingsinitiative", place, "giessen", "https://fluechtlingshilfe.example/", "Weil Integration gelingt."), "Anna Beispiel", email, "0641 123456");
 
     /// <summary>The values a person types into /mitzeichnen, valid by default.</summary>
     public static Dictionary<string, string?> FormValues(string name = "Flüchtlingshilfe Musterstadt e. V.", string email = "kontakt@fluechtlingshilfe.example") => new()
@@ -38,23 +41,45 @@ public static class Applications
 
     private static async Task<Application> SeedAsync(this SiteFactory site, ApplicationStatus status, ApplicationDetails? details)
     {
-        var now = site.Clock.GetUtcNow().UtcDateTime;
-        var application = Application.Submit(details ?? Details(), "2023-11", ConsentText.Version, possibleDuplicate: false, now);
-        if (status is ApplicationStatus.Confirmed or ApplicationStatus.Published)
-        {
-            application.Confirm(now);
-        }
-
-        if (status is ApplicationStatus.Published)
-        {
-            application.Publish("moderation@example.org", now);
-        }
-
+        var application = InStatus(status, site.Clock.GetUtcNow().UtcDateTime, details);
         await site.WithDbAsync(async db =>
         {
             db.Applications.Add(application);
             await db.SaveChangesAsync();
         });
+        return application;
+    }
+
+    /// <summary>
+    /// An application brought to <paramref name="status"/> through the transitions a real one goes
+    /// through (confirmed before a decision, published before unpublished), all at <paramref name="now"/>.
+    /// </summary>
+    public static Application InStatus(ApplicationStatus status, DateTime now, ApplicationDetails? details = null)
+    {
+        var application = Application.Submit(details ?? Details(), "2023-11", ConsentText.Version, possibleDuplicate: false, now);
+        if (status is not ApplicationStatus.Submitted)
+        {
+            application.Confirm(now);
+        }
+
+        if (status is ApplicationStatus.Published or ApplicationStatus.Unpublished)
+        {
+            application.Publish(Moderator, now);
+        }
+
+        switch (status)
+        {
+            case ApplicationStatus.Rejected:
+                application.Reject(Moderator, "Nicht überprüfbar", now);
+                break;
+            case ApplicationStatus.Unpublished:
+                application.Unpublish(Moderator, null, now);
+                break;
+            case ApplicationStatus.Withdrawn:
+                application.Withdraw(now);
+                break;
+        }
+
         return application;
     }
 

@@ -12,12 +12,6 @@ public static class AccountsSetup
 {
     private const string AbsoluteExpiryKey = ".absolute-expiry";
 
-    /// <summary>
-    /// Identity's schema with passkeys. Identity reads it from the options when it builds the model,
-    /// so a context made outside the site's services (the migrations test) must be given it too.
-    /// </summary>
-    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
-
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AccountOptions>()
@@ -49,7 +43,7 @@ public static class AccountsSetup
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
-                options.Stores.SchemaVersion = IdentitySchema;
+                options.Stores.SchemaVersion = AppDbContext.IdentitySchema; // passkeys
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<GermanIdentityErrors>()

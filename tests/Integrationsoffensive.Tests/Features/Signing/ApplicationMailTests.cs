@@ -1,9 +1,8 @@
 using Integrationsoffensive.Email;
-using Integrationsoffensive.Tests.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
 using MimeKit;
 
-namespace Integrationsoffensive.Tests.Email;
+namespace Integrationsoffensive.Tests.Features.Signing;
 
 /// <summary>What the mails to organizations say: what will be published, where their entry is, who writes.</summary>
 public sealed class ApplicationMailTests : IDisposable

@@ -1,0 +1,22 @@
+using Integrationsoffensive.Bench;
+
+// The load generator of tests/bench/press.sh. It prints figures as one JSON line per command.
+//   apply    --url U --clients N --seconds S        valid, distinct applications, each client with its own cookies
+//   distinct --url U --count N --clients C           N different list searches (distinct cache keys)
+//   moderate --url U --data D --app A --every S --seconds T   signs in as a moderator, approves one application per interval
+//   rows     --db FILE                                counts the applications in the database
+var options = Options.Parse(args.Skip(1));
+return args.FirstOrDefault() switch
+{
+    "apply" => await ApplyLoad.RunAsync(options),
+    "distinct" => await DistinctSearches.RunAsync(options),
+    "moderate" => await Approvals.RunAsync(options),
+    "rows" => Rows.Run(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Aufruf: bench apply|distinct|moderate|rows --url … (see Program.cs)");
+    return 2;
+}

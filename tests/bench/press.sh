@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The press spike on one machine: the published site (Release, SQLite, 5,000 organizations) side by
+# side with nginx serving the very same bytes. Prints figures and the targets beside them; it never
+# decides whether anything passes.
+#   tests/bench/press.sh            the full run (about 6 minutes)
+#   tests/bench/press.sh --smoke    seconds only, so that CI notices when the script rots
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REPO=$PWD
+SMOKE=${1:-}
+if [ "$SMOKE" = "--smoke" ]; then ORGS=200; SECS=1; ROUNDS=1; LEVELS="4"; DISTINCT=200; STAMPEDE=3; COLD=1
+else ORGS=5000; SECS=5; ROUNDS=3; LEVELS="16 32 64"; DISTINCT=20000; STAMPEDE=10; COLD=5; fi
+WORK=$(mktemp -d /tmp/press-XXXXXX); chmod 755 "$WORK" # nginx workers read the static copies
+SITE_PORT=$((20000 + RANDOM % 10000)); NGINX_PORT=$((SITE_PORT + 1))
+SITE="http://127.0.0.1:$SITE_PORT"; NGINX="http://127.0.0.1:$NGINX_PORT"
+RESULTS=$WORK/results.txt; : > "$RESULTS"
+cleanup() {
+  [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
+  if [ -n "${KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+note() { echo "$*" >&2; }
+
+for tool in wrk nginx curl python3; do
+  command -v "$tool" >/dev/null || { echo "press.sh needs $tool (apt-get install wrk nginx libnginx-mod-http-brotli-static curl python3)"; exit 1; }
+done
+
+note "Publishing (Release, ReadyToRun) and building the load generator …"
+dotnet publish src/Integrationsoffensive -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -v quiet -nologo >/dev/null
+dotnet build tests/bench/Bench -c Release -o "$WORK/bench" -v quiet -nologo >/dev/null
+APP="$WORK/app/Integrationsoffensive.dll"; BENCH="dotnet $WORK/bench/Bench.dll"
+export Content__Path="$REPO/content" RateLimiting__Enabled=false Signing__MinimumFillSeconds=0 Serilog__MinimumLevel__Default=Warning
+
+start_site() { # data directory; started from another working directory, in Production
+  (cd "$WORK" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SITE" DataDirectory="$1" exec dotnet "$APP" >"$WORK/site.log" 2>&1) &
+  SERVER=$!
+}
+wait_for() { for _ in $(seq 1 6000); do curl -fso /dev/null "$1" && return 0; sleep 0.01; done; echo "no answer from $1"; exit 1; }
+
+# 6 (cold start first, on a quiet machine): fresh data directory to the first 200 on /.
+for i in $(seq 1 "$COLD"); do
+  begin=$(date +%s%N); start_site "$WORK/cold$i"; wait_for "$SITE/"; end=$(date +%s%N)
+  echo "COLD $(( (end - begin) / 1000000 ))" >> "$RESULTS"; kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+done
+
+note "Seeding $ORGS organizations …"
+ASPNETCORE_ENVIRONMENT=Development DataDirectory="$WORK/data" dotnet "$APP" seed-demo "$ORGS" >/dev/null
+start_site "$WORK/data"; wait_for "$SITE/healthz"
+PID=$SERVER
+
+# 2: the bytes of / and /unterzeichnende, plain, gzip and brotli, for nginx.
+mkdir -p "$WORK/static" "$WORK/nginx-tmp"
+for page in / /unterzeichnende; do
+  name=$([ "$page" = / ] && echo index || echo unterzeichnende)
+  curl -fs "$SITE$page" -o "$WORK/static/$name.html"
+  curl -fs -H 'Accept-Encoding: gzip' "$SITE$page" -o "$WORK/static/$name.html.gz"
+  curl -fs -H 'Accept-Encoding: br' "$SITE$page" -o "$WORK/static/$name.html.br"
+done
+sed "s#@WORK@#$WORK#g; s#@PORT@#$NGINX_PORT#g" tests/bench/nginx.conf.template > "$WORK/nginx.conf"
+nginx -c "$WORK/nginx.conf"; wait_for "$NGINX/"
+
+# The list uncached: each page of the A–Z list once (a cache miss each), and the full JSON export.
+for n in $(seq 2 $(( ORGS / 50 + 1 ))); do
+  curl -fso /dev/null -w 'UNCACHED %{time_total}\n' "$SITE/unterzeichnende?seite=$n" >> "$RESULTS"
+done
+curl -fso /dev/null -w 'EXPORT %{time_total} %{size_download}\n' "$SITE/unterzeichnende.json" >> "$RESULTS"
+
+# 3: wrk, alternately against the site and nginx.
+CSS=$(grep -o 'href="/css/site[^"]*\.css"' "$WORK/static/index.html" | head -1 | cut -d'"' -f2)
+load() { # label url [header]
+  local out; out=$(wrk -t2 -c64 -d"${SECS}s" --latency ${3:+-H "$3"} "$2")
+  echo "WRK $1 $(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}')" >> "$RESULTS"
+}
+for round in $(seq 1 "$ROUNDS"); do
+  note "wrk round $round of $ROUNDS …"
+  for enc in plain br; do
+    header=$([ "$enc" = br ] && echo "Accept-Encoding: br, gzip" || true)
+    load "site:/:$enc" "$SITE/" "$header";                      load "nginx:/:$enc" "$NGINX/" "$header"
+    load "site:/unterzeichnende:$enc" "$SITE/unterzeichnende" "$header"; load "nginx:/unterzeichnende:$enc" "$NGINX/unterzeichnende" "$header"
+  done
+  load "site:/unterzeichnende.json:br" "$SITE/unterzeichnende.json" "Accept-Encoding: br, gzip"
+  load "site:css:br" "$SITE$CSS" "Accept-Encoding: br, gzip"
+done
+
+# 4: stampede: 256 connections on / while a moderator approves one application per second.
+note "Stampede …"
+EMAIL="last-moderation@beispiel.example"
+LINK=$(ASPNETCORE_ENVIRONMENT=Production DataDirectory="$WORK/data" Site__PublicBaseUrl="$SITE" dotnet "$APP" moderator add "$EMAIL" --admin | tail -1)
+$BENCH moderate --url "$SITE" --data "$WORK/data" --link "$LINK" --email "$EMAIL" --every 1 --seconds "$STAMPEDE" > "$WORK/approvals.json" &
+APPROVER=$!
+sleep 4 # the approver signs in and prepares applications first
+wrk -t2 -c256 -d"${STAMPEDE}s" -s tests/bench/stampede.lua "$SITE/" | grep STAMPEDE >> "$RESULTS"
+wait "$APPROVER"; echo "APPROVALS $(tail -1 "$WORK/approvals.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["approved"])')" >> "$RESULTS"
+
+# 5: applications: distinct and valid, each client with its own antiforgery pair; rows must match.
+for clients in $LEVELS; do
+  note "Applications with $clients clients …"
+  before=$($BENCH rows --db "$WORK/data/integrationsoffensive.db" | python3 -c 'import json,sys; print(json.load(sys.stdin)["applications"])')
+  result=$($BENCH apply --url "$SITE" --clients "$clients" --seconds $((SECS * 2)))
+  after=$($BENCH rows --db "$WORK/data/integrationsoffensive.db" | python3 -c 'import json,sys; print(json.load(sys.stdin)["applications"])')
+  echo "APPLY $result $((after - before))" >> "$RESULTS"
+done
+grep -c "database is locked" "$WORK/site.log" | sed 's/^/LOCKED /' >> "$RESULTS" || true
+
+# 6: memory after many distinct list URLs; page weight of / with everything it loads.
+note "$DISTINCT distinct searches …"
+$BENCH distinct --url "$SITE" --count "$DISTINCT" --clients 32 > /dev/null
+echo "RSS $(awk '/VmHWM/ {print $2}' "/proc/$PID/status")" >> "$RESULTS"
+python3 tests/bench/weight.py "$SITE" >> "$RESULTS"
+
+python3 tests/bench/report.py "$RESULTS"

@@ -1,0 +1,63 @@
+"""Prints the press-spike figures as a table with the targets beside them (figures only, no verdict)."""
+import json
+import statistics
+import sys
+
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+
+
+def ms(text):
+    value = float(text.rstrip("msu"))
+    return value / 1000 if text.endswith("us") else value * 1000 if text.endswith("s") and not text.endswith("ms") else value
+
+
+wrk = {}
+for row in (r for r in rows if r[0] == "WRK" and len(r) == 5):
+    wrk.setdefault(row[1], []).append((float(row[2]), ms(row[3]), ms(row[4])))
+
+
+def median(label, i):
+    values = [v[i] for v in wrk.get(label, [])]
+    return statistics.median(values) if values else float("nan")
+
+
+print("\n## Cached pages, full middleware, 64 connections (median of rounds)")
+print("| page | encoding | site req/s | nginx req/s | site/nginx | site p50 ms | site p99 ms | target |")
+print("|---|---|---|---|---|---|---|---|")
+for page in ["/", "/unterzeichnende"]:
+    for enc in ["plain", "br"]:
+        site, nginx = median(f"site:{page}:{enc}", 0), median(f"nginx:{page}:{enc}", 0)
+        print(f"| {page} | {enc} | {site:,.0f} | {nginx:,.0f} | {site / nginx:.2f} | {median(f'site:{page}:{enc}', 1):.2f} | {median(f'site:{page}:{enc}', 2):.2f} | ≥ 0.80, p99 ≤ 10 |")
+for label, name in [("site:/unterzeichnende.json:br", "/unterzeichnende.json"), ("site:css:br", "fingerprinted CSS")]:
+    print(f"| {name} | br | {median(label, 0):,.0f} | – | – | {median(label, 1):.2f} | {median(label, 2):.2f} | |")
+
+uncached = sorted(float(r[1]) * 1000 for r in rows if r[0] == "UNCACHED")
+if uncached:
+    p95 = uncached[min(len(uncached) - 1, int(0.95 * len(uncached)))]
+    print(f"\n/unterzeichnende uncached (each page once, {len(uncached)} pages): median {statistics.median(uncached):.1f} ms, p95 {p95:.1f} ms (target p95 ≤ 20 ms)")
+export = next((r for r in rows if r[0] == "EXPORT"), None)
+if export:
+    print(f"/unterzeichnende.json uncached, streamed: {float(export[1]) * 1000:.0f} ms, {int(float(export[2])) / 1024:.0f} KB")
+
+stampede = next((r for r in rows if r[0] == "STAMPEDE"), None)
+approvals = next((int(r[1]) for r in rows if r[0] == "APPROVALS"), 0)
+if stampede:
+    renders = int(stampede[1].split("=")[1]); errors = int(stampede[2].split("=")[1])
+    print(f"\n## Stampede (256 connections, one approval a second)\nrenders {renders}, approvals {approvals}, "
+          f"renders per eviction {renders / max(approvals, 1):.2f} (target 1), 5xx {errors} (target 0)")
+
+print("\n## Applications on SQLite\n| clients | accepted/s | p50 ms | p99 ms | errors | accepted | new rows | target |\n|---|---|---|---|---|---|---|---|")
+for row in (r for r in rows if r[0] == "APPLY"):
+    figures = json.loads(row[1]); new_rows = int(row[2])
+    print(f"| {figures['clients']} | {figures['perSecond']} | {figures['p50']} | {figures['p99']} | {figures['errors']} | {figures['accepted']} | {new_rows} | ≥ 1,000/s at 32, p99 ≤ 100, 0 errors, rows = accepted |")
+locked = next((r[1] for r in rows if r[0] == "LOCKED"), "0")
+print(f"\n„database is locked“ in the log: {locked} (target 0)")
+
+rss = next((int(r[1]) for r in rows if r[0] == "RSS"), 0)
+print(f"Peak RSS: {rss / 1024:.0f} MB (target ≤ 250 MB)")
+cold = sorted(int(r[1]) for r in rows if r[0] == "COLD")
+if cold:
+    print(f"Cold start to the first 200 on /: median {statistics.median(cold):.0f} ms of {cold} (target ≤ 1,000 ms)")
+weight = next((r for r in rows if r[0] == "WEIGHT"), None)
+if weight:
+    print(f"/ with all it loads, compressed: {int(weight[1]) / 1024:.1f} KB (target ≤ 30 KB): {' '.join(weight[2:])}")
