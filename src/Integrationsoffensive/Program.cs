@@ -5,6 +5,7 @@ using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Features.Signatories;
 using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Features.Site;
@@ -74,6 +75,7 @@ if (command)
 }
 
 app.WarmUpContent();
+app.WarnBeforeLaunch();
 await app.RunAsync();
 return 0;
 

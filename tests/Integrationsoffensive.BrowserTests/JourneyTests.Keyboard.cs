@@ -78,7 +78,9 @@ public sealed partial class JourneyTests
         await TabToAsync(queue, "Tastaturverein Kassel");
         await queue.Keyboard.PressAsync("Enter");
         await Assertions.Expect(queue.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tastaturverein Kassel");
-        await TabToAsync(queue, "Freigeben");
+        await TabToAsync(queue, "Input_Decision");
+        await queue.Keyboard.PressAsync("Space");
+        await TabToAsync(queue, "Speichern und nächster Antrag");
         await queue.Keyboard.PressAsync("Enter");
         await Assertions.Expect(queue.Locator(".notice")).ToContainTextAsync("freigegeben");
     }

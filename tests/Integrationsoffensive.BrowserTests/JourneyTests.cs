@@ -89,7 +89,8 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         var queue = await moderation.NewPageAsync();
         await moderator.SignInAsync(queue);
         await queue.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
-        await queue.GetByRole(AriaRole.Button, new() { Name = "Freigeben" }).ClickAsync();
+        await queue.GetByLabel("Freigeben").CheckAsync();
+        await queue.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
         await Assertions.Expect(queue.Locator(".notice")).ToContainTextAsync("freigegeben");
 
         await using var reader = await fixture.NewContextAsync();
@@ -156,9 +157,10 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await second.SignInAsync(b);
 
         await a.GetByRole(AriaRole.Link, new() { Name = "Ablehnung e. V." }).ClickAsync();
+        await a.GetByLabel("Ablehnen").CheckAsync();
         await a.GetByLabel("Grund für die Ablehnung").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         var reason = await a.Locator("#Input_ReasonId option:checked").InnerTextAsync();
-        await a.GetByRole(AriaRole.Button, new() { Name = "Ablehnen" }).ClickAsync();
+        await a.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
         await Assertions.Expect(a.Locator(".notice")).ToContainTextAsync("abgelehnt");
         var rejection = await fixture.Site.WaitForMailAsync("Ihre Mitzeichnung wurde nicht veröffentlicht", "ab@lehnung.example");
         Assert.Contains("Grund: " + reason, rejection.TextBody);

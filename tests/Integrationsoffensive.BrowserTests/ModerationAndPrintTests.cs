@@ -24,7 +24,7 @@ public sealed class ModerationAndPrintTests(BrowserFixture fixture)
         var page = await moderation.NewPageAsync();
         await admin.SignInAsync(page);
         await page.GotoAsync("/moderation?status=veroeffentlicht");
-        await page.Locator("table.queue tbody a").First.ClickAsync();
+        await page.Locator("ol.queue .queue-card__name a").First.ClickAsync();
         var detail = page.Url;
         foreach (var path in new[]
         {

@@ -12,8 +12,10 @@ public static class ModeratorCommands
     public const string Usage = """
         Aufruf:
           moderator add <e-mail> [--admin]   lädt ein und gibt den Einladungslink aus (24 Stunden gültig)
+          moderator reinvite <e-mail>        lädt neu ein: altes Passwort, App und Passkeys gelten nicht mehr
           moderator list                     zeigt alle Konten
           moderator disable <e-mail>         sperrt ein Konto und beendet seine Sitzungen
+          moderator enable <e-mail>          schaltet ein gesperrtes Konto wieder frei
         """;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
@@ -23,16 +25,10 @@ public static class ModeratorCommands
         switch (args)
         {
             case ["moderator", "add", var email, .. var rest]:
-                var (link, error) = await accounts.InviteAsync(email, rest.Contains("--admin"), AuditActors.Cli);
-                if (error is not null)
-                {
-                    await output.WriteLineAsync(error);
-                    return 1;
-                }
+                return await PrintAsync(await accounts.InviteAsync(email, rest.Contains("--admin"), AuditActors.Cli), email, output);
 
-                await output.WriteLineAsync($"Einladungslink für {email.Trim()} (24 Stunden gültig, nur einmal verwendbar):");
-                await output.WriteLineAsync(link);
-                return 0;
+            case ["moderator", "reinvite", var email]:
+                return await PrintAsync(await accounts.ReinviteAsync(email, AuditActors.Cli), email, output);
 
             case ["moderator", "list"]:
                 foreach (var m in await accounts.ListAsync())
@@ -53,10 +49,29 @@ public static class ModeratorCommands
                 await output.WriteLineAsync("Kein aktives Konto mit dieser E-Mail-Adresse gefunden.");
                 return 1;
 
+            case ["moderator", "enable", var email]:
+                var enabled = await accounts.EnableAsync(email, AuditActors.Cli);
+                await output.WriteLineAsync(enabled ? $"{email.Trim()} ist wieder freigeschaltet." : "Kein gesperrtes Konto mit dieser E-Mail-Adresse gefunden.");
+                return enabled ? 0 : 1;
+
             default:
                 await output.WriteLineAsync(Usage);
                 return 2;
         }
     }
 
+    /// <summary>The link as before; it also went out by mail.</summary>
+    private static async Task<int> PrintAsync(AccountResult result, string email, TextWriter output)
+    {
+        if (result.Error is not null)
+        {
+            await output.WriteLineAsync(result.Error);
+            return 1;
+        }
+
+        await output.WriteLineAsync(result.Link is null
+            ? $"Für {email.Trim()} ist gerade schon eine Einladung verschickt worden."
+            : $"Einladungslink für {email.Trim()} (24 Stunden gültig, nur einmal verwendbar; auch per E-Mail verschickt):\n{result.Link}");
+        return 0;
+    }
 }

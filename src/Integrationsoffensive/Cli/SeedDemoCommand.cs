@@ -4,8 +4,9 @@ using Integrationsoffensive.Domain;
 namespace Integrationsoffensive.Cli;
 
 /// <summary>
-/// <c>seed-demo &lt;N&gt;</c>: fills the database with N plausible published organizations, to try the
-/// list at scale. Development only: demo entries must never reach a real campaign.
+/// <c>seed-demo &lt;N&gt; [--waiting]</c>: fills the database with N plausible published organizations,
+/// to try the list at scale; with <c>--waiting</c>, N confirmed applications waiting in the queue,
+/// to try moderating. Development only: demo entries must never reach a real campaign.
 /// </summary>
 public static class SeedDemoCommand
 {
@@ -37,9 +38,10 @@ public static class SeedDemoCommand
             return 1;
         }
 
-        if (args is not [_, var countText] || !int.TryParse(countText, out var count) || count is < 1 or > 100_000)
+        var waiting = args is [_, _, "--waiting"];
+        if (args.Length != (waiting ? 3 : 2) || !int.TryParse(args[1], out var count) || count is < 1 or > 100_000)
         {
-            await output.WriteLineAsync("Aufruf: seed-demo <Anzahl zwischen 1 und 100000>");
+            await output.WriteLineAsync("Aufruf: seed-demo <Anzahl zwischen 1 und 100000> [--waiting]");
             return 2;
         }
 
@@ -57,14 +59,24 @@ public static class SeedDemoCommand
                 var name = $"{prefix} {place} {done + 1}";
                 var website = random.Next(3) == 0 ? $"https://www.beispiel-{done + 1}.example" : null;
                 var statement = random.Next(4) == 0 ? "Weil Integration gelingt, wenn alle mitmachen." : null;
-                var details = new ApplicationDetails(new PublicFields(name, type, place, region, website, statement), null, null, null);
-                db.Applications.Add(Application.AddByModerator(details, "demo", "seed-demo", "Demo-Daten", possibleDuplicate: false, start.AddMinutes(done * 10)));
+                var fields = new PublicFields(name, type, place, region, website, statement);
+                var at = start.AddMinutes(done * 10);
+                db.Applications.Add(waiting ? Waiting(fields, done + 1, at)
+                    : Application.AddByModerator(new ApplicationDetails(fields, null, null, null), "demo", "seed-demo", "Demo-Daten", possibleDuplicate: false, at));
             }
 
             await db.SaveChangesAsync();
         }
 
-        await output.WriteLineAsync($"{count} Demo-Organisationen angelegt und veröffentlicht.");
+        await output.WriteLineAsync(waiting ? $"{count} Demo-Anträge warten auf Prüfung." : $"{count} Demo-Organisationen angelegt und veröffentlicht.");
         return 0;
+    }
+
+    /// <summary>An application as the form makes it, with its address confirmed: it waits in the queue.</summary>
+    private static Application Waiting(PublicFields fields, int number, DateTime at)
+    {
+        var application = Application.Submit(new ApplicationDetails(fields, "Demo Kontakt", $"demo{number}@beispiel.example", null), "demo", "demo", possibleDuplicate: false, at);
+        application.Confirm(at);
+        return application;
     }
 }

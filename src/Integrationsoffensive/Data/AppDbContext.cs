@@ -1,7 +1,9 @@
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Integrationsoffensive.Data;
@@ -17,6 +19,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<RejectionReason> RejectionReasons => Set<RejectionReason>();
+    public DbSet<DailyDigest> DailyDigests => Set<DailyDigest>();
+
+    /// <summary>Identity's schema with passkeys; the accounts set it in Identity's options.</summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
+    // Identity reads the schema version from the options in the site's services when it builds the
+    // model. A context made without them (tests, tools) gets the same version, or its model would
+    // lack the passkeys and disagree with the migrations.
+    private static readonly IServiceProvider SchemaOnly = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchema).BuildServiceProvider();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(SchemaOnly);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

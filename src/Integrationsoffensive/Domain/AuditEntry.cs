@@ -69,4 +69,10 @@ public enum AuditAction
     Withdrawn,
     DeletedUnconfirmed,
     ContactDataPurged,
+    ModeratorReinvited,
+    ModeratorEnabled,
+    TwoFactorReset,
+    PasswordResetRequested,
+    PasskeyAdded,
+    PasskeyRemoved,
 }

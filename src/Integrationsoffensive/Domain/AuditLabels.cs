@@ -27,6 +27,12 @@ public static class AuditLabels
         AuditAction.Withdrawn => "zurückgezogen",
         AuditAction.DeletedUnconfirmed => "unbestätigt gelöscht",
         AuditAction.ContactDataPurged => "Kontaktdaten gelöscht",
+        AuditAction.ModeratorReinvited => "Moderator*in neu eingeladen",
+        AuditAction.ModeratorEnabled => "Moderator*in wieder freigeschaltet",
+        AuditAction.TwoFactorReset => "Zwei-Faktor-Anmeldung zurückgesetzt",
+        AuditAction.PasswordResetRequested => "neues Passwort angefordert",
+        AuditAction.PasskeyAdded => "Passkey hinzugefügt",
+        AuditAction.PasskeyRemoved => "Passkey entfernt",
         _ => action.ToString(),
     };
 

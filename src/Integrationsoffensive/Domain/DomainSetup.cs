@@ -13,12 +13,19 @@ public static class DomainSetup
                 && o.UnpublishedContactRetentionDays > 0 && o.ConfirmationMailIntervalMinutes >= 0 && o.MinimumFillSeconds >= 0 && o.RetentionIntervalMinutes > 0,
                 "Signing: periods must be positive.")
             .ValidateOnStart();
+        services.AddOptions<ReviewOptions>()
+            .BindConfiguration(ReviewOptions.Section)
+            .Validate(o => o.IsValid(), "Moderation: OverdueDays and DigestCheckMinutes must be positive, DigestHour between 0 and 23.")
+            .ValidateOnStart();
         services.AddSingleton<IContentVariableSource, SigningContentVariables>();
         services.AddScoped<DuplicateCheck>();
         services.AddSingleton<DuplicateIndexCache>();
         services.AddSingleton<DuplicateIndexMaintenance>();
+        services.AddScoped<TypicalReview>();
         services.AddScoped<RetentionJob>();
         services.AddHostedService<RetentionService>();
+        services.AddScoped<ReviewDigestJob>();
+        services.AddHostedService<ReviewDigestService>();
         return services;
     }
 }

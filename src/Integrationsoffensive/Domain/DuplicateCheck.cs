@@ -5,28 +5,30 @@ using Microsoft.EntityFrameworkCore;
 namespace Integrationsoffensive.Domain;
 
 /// <summary>
-/// An organization that is already on the list (or has applied) under the same name or website.
-/// The label says where: „Nr. 12“, „Erstunterzeichnende“, or „Zeile 3“ of the file being imported.
+/// An organization that is already on the list (or has applied) under the same or a similar name,
+/// or the same website. The label says where: „Nr. 12“, „Erstunterzeichnende“, or „Zeile 3“ of the
+/// file being imported; <see cref="ApplicationId"/> is set for applications, to link to them.
 /// </summary>
-public sealed record DuplicateMatch(string Label, string Name)
+public sealed record DuplicateMatch(string Label, string Name, int? ApplicationId = null)
 {
     public const string FounderLabel = "Erstunterzeichnende";
 
-    public static DuplicateMatch Application(int id, string name) => new($"Nr. {id}", name);
+    public static DuplicateMatch Application(int id, string name) => new($"Nr. {id}", name, id);
 }
 
 /// <summary>
-/// The one duplicate check, used by the application form, the moderators' direct entry and the
-/// import. An organization counts as known when a founder or any application that was not withdrawn
-/// has the same folded name (<see cref="OrganizationNames.Normalize"/>) or the same website host.
-/// Hosts that many organizations share (social networks, site builders) are not compared.
+/// The one duplicate check, used by the application form, the moderators' direct entry, the import
+/// and the queue's hints. An organization counts as known when a founder or any application that
+/// was not withdrawn has the same folded name (<see cref="OrganizationNames.Normalize"/>), a similar
+/// one (<see cref="SimilarNames"/>), or the same website host. Hosts that many organizations share
+/// (social networks, site builders) are not compared.
 /// </summary>
 public sealed class DuplicateCheck(AppDbContext db, ContentStore content, DuplicateIndexCache? cache = null)
 {
     public async Task<DuplicateMatch?> FindAsync(PublicFields fields) =>
         cache is null ? (await LoadIndexAsync()).Find(fields) : await cache.FindAsync(fields, content.Version(), LoadIndexAsync);
 
-    /// <summary>Every known organization at once, for checking many rows (an import) with one query.</summary>
+    /// <summary>Every known organization at once, for checking many rows (an import, a page of the queue) with one query.</summary>
     public async Task<DuplicateIndex> LoadIndexAsync()
     {
         var index = new DuplicateIndex();
@@ -49,7 +51,10 @@ public sealed class DuplicateCheck(AppDbContext db, ContentStore content, Duplic
     }
 }
 
-/// <summary>Known organizations by folded name and website host; the first one added wins.</summary>
+/// <summary>
+/// Known organizations by folded name, similar name and website host. The same name wins over the
+/// same website, which wins over a similar name; among equals, the first one added.
+/// </summary>
 public sealed class DuplicateIndex
 {
     /// <summary>Hosts where many organizations have a page; the same host says nothing there.</summary>
@@ -59,17 +64,33 @@ public sealed class DuplicateIndex
         "bsky.app", "jimdo.com", "jimdosite.com", "wordpress.com", "wixsite.com", "blogspot.com", "google.com",
     };
 
-    private readonly Dictionary<string, DuplicateMatch> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DuplicateMatch> _byHost = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DuplicateMatch>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DuplicateMatch>> _byHost = new(StringComparer.Ordinal);
+    private readonly List<(string Name, DuplicateMatch Match)> _names = [];
 
-    public DuplicateMatch? Find(PublicFields fields)
+    /// <summary>The known organization these fields name, if any; <paramref name="except"/> (the application itself) never counts.</summary>
+    public DuplicateMatch? Find(PublicFields fields, int? except = null)
     {
-        if (_byName.TryGetValue(OrganizationNames.Normalize(fields.OrganizationName), out var byName))
+        var name = OrganizationNames.Normalize(fields.OrganizationName);
+        bool Other(DuplicateMatch match) => except is null || match.ApplicationId != except;
+
+        if (_byName.TryGetValue(name, out var sameName) && sameName.FirstOrDefault(Other) is { } byName)
         {
             return byName;
         }
 
-        return ComparableHost(Websites.HostOf(fields.Website)) is { } host && _byHost.TryGetValue(host, out var byHost) ? byHost : null;
+        if (ComparableHost(Websites.HostOf(fields.Website)) is { } host && _byHost.TryGetValue(host, out var sameHost)
+            && sameHost.FirstOrDefault(Other) is { } byHost)
+        {
+            return byHost;
+        }
+
+        return _names.Where(known => Other(known.Match) && known.Name != name)
+            .Select(known => (known.Match, Similarity: SimilarNames.Similarity(name, known.Name)))
+            .Where(candidate => candidate.Similarity >= SimilarNames.Threshold)
+            .OrderByDescending(candidate => candidate.Similarity) // stable: the first added among equals
+            .Select(candidate => candidate.Match)
+            .FirstOrDefault();
     }
 
     /// <summary>Adds an organization, for example a row of an import, so later rows are compared with it too.</summary>
@@ -78,11 +99,22 @@ public sealed class DuplicateIndex
 
     internal void Add(DuplicateMatch match, string normalizedName, string? host)
     {
-        _byName.TryAdd(normalizedName, match);
+        AddTo(_byName, normalizedName, match);
+        _names.Add((normalizedName, match));
         if (ComparableHost(host) is { } comparable)
         {
-            _byHost.TryAdd(comparable, match);
+            AddTo(_byHost, comparable, match);
         }
+    }
+
+    private static void AddTo(Dictionary<string, List<DuplicateMatch>> index, string key, DuplicateMatch match)
+    {
+        if (!index.TryGetValue(key, out var matches))
+        {
+            index[key] = matches = [];
+        }
+
+        matches.Add(match);
     }
 
     private static string? ComparableHost(string? host) => host is null || SharedHosts.Contains(host) ? null : host;

@@ -41,6 +41,11 @@ public static class PublishedSignatories
         founders.Count + await Query(db).CountAsync();
 
     /// <summary>The founders as rows of the public list, marked, so exports count what the counter counts.</summary>
+    /// <summary>Everyone who signed, as the exports list them: the founders first, marked, then every co-signer A–Z.</summary>
+    public static IAsyncEnumerable<PublicSignatory> EveryoneAsync(AppDbContext db, IEnumerable<FoundingOrganization> founders) =>
+        AsSignatories(founders).ToAsyncEnumerable()
+            .Concat(Query(db).OrderBy(a => a.SearchKey).ThenBy(a => a.Id).ToPublic().AsAsyncEnumerable());
+
     public static IEnumerable<PublicSignatory> AsSignatories(IEnumerable<FoundingOrganization> founders) =>
         founders.Select(f => new PublicSignatory(0, f.Name, "", "", f.Region ?? "", f.Href, null, default, OrganizationNames.SearchKey(f.Name)) { Founder = true });
 

@@ -17,8 +17,10 @@ public sealed class RetentionJob(
     TimeProvider clock,
     IOptions<SigningOptions> signing,
     IOptions<EmailOptions> email,
-    ILogger<RetentionJob> logger)
+    ILogger<RetentionJob> logger) : IPeriodicJob
 {
+    Task IPeriodicJob.RunAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
     public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

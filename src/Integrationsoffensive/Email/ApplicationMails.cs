@@ -6,9 +6,10 @@ namespace Integrationsoffensive.Email;
 
 /// <summary>
 /// The mails of the signing flow, in German. Each one to an applicant carries a fresh withdrawal
-/// link; links are built from the configured public base URL, never from the request.
+/// link and is signed by the campaign's contact (<see cref="MailSignature"/>); links are built from
+/// the configured public base URL, never from the request.
 /// </summary>
-public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> signing, IOptions<EmailOptions> email)
+public sealed class ApplicationMails(SiteLinks links, MailSignature signature, IOptions<SigningOptions> signing, IOptions<EmailOptions> email)
 {
     public const string ConfirmSubject = "Bitte bestätigen Sie Ihre Mitzeichnung";
     public const string ReceiptSubject = "Ihre Mitzeichnung ist eingegangen";
@@ -20,10 +21,14 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
 
     public string WithdrawUrl(string token) => links.Page("/Signing/Withdraw", new { token });
 
+    /// <summary>The organization's own entry in the public list: newest first, where a fresh entry stands on the first page.</summary>
+    public string EntryUrl(Application application) => links.Page("/Signatories/List", new { sortierung = "neu" }, fragment: $"org-{application.Id}");
+
     /// <summary>
-    /// The confirmation mail for every application that waits for the same address: one link each.
-    /// The names in it were typed by whoever filled in the form, to an address nobody has confirmed
-    /// yet, so they never become links (<see cref="MailText.Unlinked"/>).
+    /// The confirmation mail for every application that waits for the same address: what will be
+    /// published (so a typo is caught before it is public) and one link each. The names in it were
+    /// typed by whoever filled in the form, to an address nobody has confirmed yet, so they never
+    /// become links (<see cref="MailText.Unlinked"/>).
     /// </summary>
     public MailBody ConfirmationBundle(IReadOnlyList<Application> waiting, DateTime now)
     {
@@ -37,18 +42,16 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
         {
             var (_, confirm) = ApplicationToken.Issue(application, TokenPurpose.Confirm, now, TimeSpan.FromDays(days));
             var (_, withdraw) = ApplicationToken.Issue(application, TokenPurpose.Withdraw, now, lifetime: null);
-            if (waiting.Count > 1)
-            {
-                body.Paragraph($"„{MailText.Unlinked(application.OrganizationName)}“:");
-            }
-
-            body.Link("Mitzeichnung bestätigen", ConfirmUrl(confirm)).Link("Mitzeichnung zurückziehen", WithdrawUrl(withdraw));
+            body.Paragraph(waiting.Count == 1 ? "Diese Angaben veröffentlichen wir nach der Prüfung:" : $"„{MailText.Unlinked(application.OrganizationName)}“ – diese Angaben veröffentlichen wir nach der Prüfung:")
+                .Lines(MailText.PublicFields(application))
+                .Button("Mitzeichnung bestätigen", ConfirmUrl(confirm))
+                .Link("Mitzeichnung zurückziehen", WithdrawUrl(withdraw));
         }
 
-        return body
-            .Paragraph($"Wenn Sie das nicht waren, müssen Sie nichts tun: Unbestätigte Angaben löschen wir nach {signing.Value.UnconfirmedRetentionDays} Tagen.")
-            .Paragraph("Mit freundlichen Grüßen\nIhr Team des Aufrufs für eine Integrationsoffensive")
-            .Build();
+        var write = signature.ContactAddress is { } address ? $"antworten Sie bitte auf diese E-Mail oder schreiben Sie an {address}" : "antworten Sie bitte auf diese E-Mail";
+        body.Paragraph($"Ist etwas falsch geschrieben? Dann {write}: Wir korrigieren es vor der Veröffentlichung.")
+            .Paragraph($"Wenn Sie das nicht waren, müssen Sie nichts tun: Unbestätigte Angaben löschen wir nach {signing.Value.UnconfirmedRetentionDays} Tagen.");
+        return signature.SignOff(body).Build();
     }
 
     public OutboxMessage Receipt(Application application, DateTime now)
@@ -59,6 +62,7 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
         return ToApplicant(application, MailKinds.Receipt, ReceiptSubject, WithWithdrawal(body, application, now), now);
     }
 
+    /// <summary>The organization's entry, how to spread the word and embed the counter, and whom to ask.</summary>
     public OutboxMessage? Published(Application application, DateTime now)
     {
         if (!application.HasContactData)
@@ -68,7 +72,16 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
 
         var body = Greeting(application)
             .Paragraph($"„{application.OrganizationName}“ steht jetzt in der Liste der Unterzeichnenden des „Aufrufs für eine Integrationsoffensive“. Vielen Dank für Ihre Unterstützung!")
-            .Link("Zum Aufruf", links.Page("/Appeal/Index"));
+            .Button("Ihren Eintrag ansehen", EntryUrl(application))
+            .Paragraph("Jede Stimme mehr zählt: Erzählen Sie Ihren Mitgliedern, Partnern und Ihrem Netzwerk vom Aufruf, zum Beispiel im Newsletter oder in den sozialen Medien, mit diesem Link:")
+            .Link("Der Aufruf", links.Page("/Appeal/Index"))
+            .Paragraph("Auf Ihrer eigenen Website können Sie den Zähler der Unterzeichnenden einbinden; er zeigt immer den aktuellen Stand:")
+            .Link("Zähler einbetten", links.Page("/Signatories/Embed"));
+        if (signature.ContactAddress is { } address)
+        {
+            body.Paragraph($"Fragen beantworten wir gern: {address}");
+        }
+
         return ToApplicant(application, MailKinds.Published, PublishedSubject, WithWithdrawal(body, application, now), now);
     }
 
@@ -87,9 +100,8 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
             body.Paragraph(message);
         }
 
-        body.Paragraph($"Ihre Kontaktdaten löschen wir nach {signing.Value.RejectedContactRetentionDays} Tagen.")
-            .Paragraph("Mit freundlichen Grüßen\nIhr Team des Aufrufs für eine Integrationsoffensive");
-        return ToApplicant(application, MailKinds.Rejected, RejectedSubject, body.Build(), now);
+        body.Paragraph($"Ihre Kontaktdaten löschen wir nach {signing.Value.RejectedContactRetentionDays} Tagen.");
+        return ToApplicant(application, MailKinds.Rejected, RejectedSubject, signature.SignOff(body).Build(), now);
     }
 
     /// <summary>One mail per configured moderator address; no contact data, only where to look.</summary>
@@ -102,23 +114,20 @@ public sealed class ApplicationMails(SiteLinks links, IOptions<SigningOptions> s
             body.Paragraph("Achtung: Eine Organisation mit diesem Namen steht schon auf der Liste oder hat sich bereits beworben.");
         }
 
-        var mail = body.Link("Zur Moderation", links.Page("/Moderation/Index")).Build();
-        return email.Value.ModeratorAddresses
-            .Where(address => !string.IsNullOrWhiteSpace(address))
-            .Select(address => new OutboxMessage(MailKinds.ModeratorNotice, address.Trim(), null, ModeratorSubject, mail, now));
+        var mail = body.Button("Zur Prüfung", links.Page("/Moderation/Detail", new { id = application.Id })).Build();
+        return email.Value.ModeratorRecipients()
+            .Select(address => new OutboxMessage(MailKinds.ModeratorNotice, address, null, ModeratorSubject, mail, now));
     }
 
-    private MailBodyBuilder Greeting(Application application) =>
+    private static MailBodyBuilder Greeting(Application application) =>
         MailBody.Create().Paragraph($"Guten Tag {application.ContactName},");
 
     private MailBody WithWithdrawal(MailBodyBuilder body, Application application, DateTime now)
     {
         var (_, withdraw) = ApplicationToken.Issue(application, TokenPurpose.Withdraw, now, lifetime: null);
-        return body
-            .Paragraph("Sie können Ihre Mitzeichnung jederzeit zurückziehen. Dann verschwindet die Organisation sofort von der Website, und wir löschen Ihre Kontaktdaten.")
-            .Link("Mitzeichnung zurückziehen", WithdrawUrl(withdraw))
-            .Paragraph("Mit freundlichen Grüßen\nIhr Team des Aufrufs für eine Integrationsoffensive")
-            .Build();
+        body.Paragraph("Sie können Ihre Mitzeichnung jederzeit zurückziehen. Dann verschwindet die Organisation sofort von der Website, und wir löschen Ihre Kontaktdaten.")
+            .Link("Mitzeichnung zurückziehen", WithdrawUrl(withdraw));
+        return signature.SignOff(body).Build();
     }
 
     // Linked to the application, so its mails are deleted together with its contact data.

@@ -15,6 +15,9 @@ public sealed class EmailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>The person who signs the mails to organizations and whom they can ask.</summary>
+    public ContactOptions Contact { get; set; } = new();
+
     /// <summary>Folder in the data directory where mails are written as .eml when no SMTP host is set.</summary>
     public string PickupDirectory { get; set; } = "mail";
 
@@ -25,6 +28,25 @@ public sealed class EmailOptions
     public int SentRetentionDays { get; set; } = 7;
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+
+    /// <summary>The moderator addresses that are set, trimmed.</summary>
+    public IEnumerable<string> ModeratorRecipients() =>
+        ModeratorAddresses.Where(address => !string.IsNullOrWhiteSpace(address)).Select(address => address.Trim());
+}
+
+/// <summary>The campaign's contact (Email:Contact:…), named in every mail to an organization; empty: the team signs.</summary>
+public sealed class ContactOptions
+{
+    public string? Name { get; set; }
+
+    /// <summary>What the person does for the campaign, e.g. „Koordination des Aufrufs“.</summary>
+    public string? Role { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Phone { get; set; }
+
+    public bool IsSet => !string.IsNullOrWhiteSpace(Name);
 }
 
 public sealed class SmtpOptions

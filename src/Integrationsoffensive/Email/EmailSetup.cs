@@ -15,8 +15,10 @@ public static class EmailSetup
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupDirectoryMailTransport>());
+        services.AddSingleton<MailSignature>();
         services.AddSingleton<ApplicationMails>();
         services.AddSingleton<ConfirmationMails>();
+        services.AddSingleton<ModeratorMails>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

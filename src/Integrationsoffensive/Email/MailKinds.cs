@@ -8,4 +8,7 @@ public static class MailKinds
     public const string ModeratorNotice = "moderator-notice";
     public const string Published = "published";
     public const string Rejected = "rejected";
+    public const string ReviewDigest = "review-digest";
+    public const string Invitation = "invitation";
+    public const string PasswordReset = "password-reset";
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Integrationsoffensive.Domain;
 
 namespace Integrationsoffensive.Email;
 
@@ -23,5 +24,19 @@ public static class MailText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The public fields as they will be published, one per line; typed by whoever filled in the form,
+    /// so nothing of it becomes a link.
+    /// </summary>
+    public static IEnumerable<string> PublicFields(Application application)
+    {
+        yield return "Name: " + Unlinked(application.OrganizationName);
+        yield return "Art: " + OrganizationTypes.LabelOf(application.OrganizationType);
+        yield return "Ort: " + Unlinked(application.Place);
+        yield return "Region: " + Regions.LabelOf(application.Region);
+        yield return "Website: " + (application.Website is { } website ? Unlinked(website) : "–");
+        yield return "Kurzbegründung: " + (application.Statement is { } statement ? Unlinked(statement) : "–");
     }
 }

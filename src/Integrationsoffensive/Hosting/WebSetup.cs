@@ -60,8 +60,12 @@ public static class WebSetup
             .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxies) => proxies.Value.ApplyTo(options));
 
-        // Ready means the database takes writes (see WritableDatabaseCheck).
-        builder.Services.AddHealthChecks().AddCheck<Data.WritableDatabaseCheck>("database", tags: ["ready"]);
+        // Ready means the database takes writes (see WritableDatabaseCheck); Degraded while the legal
+        // pages still contain placeholders in Production (see LaunchChecks).
+        builder.Services.AddSingleton<Features.Shared.LaunchChecks>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<Data.WritableDatabaseCheck>("database", tags: ["ready"])
+            .AddCheck<Features.Shared.LegalPagesCheck>("legal-pages", tags: ["ready"]);
     }
 
     public static void UseSiteErrorPages(this WebApplication app)

@@ -40,10 +40,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Site.DisposeAsync();
     }
 
-    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900) =>
+    /// <summary>A fresh browser context on the shared site, or on <paramref name="baseUrl"/> (a site of a test's own, or localhost for passkeys).</summary>
+    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900, string? baseUrl = null) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Site.BaseUrl,
+            BaseURL = baseUrl ?? Site.BaseUrl,
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "de-DE",

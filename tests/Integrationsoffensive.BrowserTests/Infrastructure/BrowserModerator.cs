@@ -28,11 +28,18 @@ public sealed class BrowserModerator
         return Offsets.Select(offset => totp.ComputeTotp(DateTime.UtcNow.AddSeconds(offset))).First(_issued.Add);
     }
 
-    public static async Task<BrowserModerator> InviteAsync(BrowserFixture fixture, string email, bool admin = false, bool checkAccessibility = false)
+    public static async Task<BrowserModerator> InviteAsync(BrowserFixture fixture, string email, bool admin = false, bool checkAccessibility = false, SiteServer? site = null)
     {
-        var output = await fixture.Site.RunCommandAsync(admin ? ["moderator", "add", email, "--admin"] : ["moderator", "add", email]);
-        var link = output.Split('\n').Single(l => l.StartsWith(fixture.Site.BaseUrl + "/konto/einladung/", StringComparison.Ordinal)).Trim();
-        await using var context = await fixture.NewContextAsync();
+        site ??= fixture.Site;
+        var output = await site.RunCommandAsync(admin ? ["moderator", "add", email, "--admin"] : ["moderator", "add", email]);
+        var link = output.Split('\n').Single(l => l.StartsWith(site.BaseUrl + "/konto/einladung/", StringComparison.Ordinal)).Trim();
+        return await AcceptAsync(fixture, link, email, checkAccessibility, site);
+    }
+
+    /// <summary>Opens an invitation link, chooses the password, enrols the app shown, and keeps the recovery codes.</summary>
+    public static async Task<BrowserModerator> AcceptAsync(BrowserFixture fixture, string link, string email, bool checkAccessibility = false, SiteServer? site = null)
+    {
+        await using var context = await fixture.NewContextAsync(baseUrl: (site ?? fixture.Site).BaseUrl);
         var page = await context.NewPageAsync();
         await page.GotoAsync(link);
         if (checkAccessibility)
@@ -54,6 +61,18 @@ public sealed class BrowserModerator
 
         moderator._checkAccessibility = checkAccessibility;
         return moderator;
+    }
+
+    /// <summary>A new admin signs in and presses a button on the accounts page; the caller disposes the context.</summary>
+    public static async Task<(IBrowserContext Context, IPage Page)> PressOnAccountsPageAsync(BrowserFixture fixture, string adminEmail, string button)
+    {
+        var admin = await InviteAsync(fixture, adminEmail, admin: true);
+        var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await admin.SignInAsync(page);
+        await page.GotoAsync("/moderation/admin/moderatoren");
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        return (context, page);
     }
 
     /// <summary>Signs in through the two login pages and lands on the queue.</summary>

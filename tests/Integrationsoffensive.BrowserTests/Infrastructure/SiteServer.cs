@@ -90,18 +90,18 @@ public sealed class SiteServer : IAsyncLifetime
         return output;
     }
 
-    /// <summary>Waits for a mail in the pickup folder, newest first.</summary>
-    public async Task<MimeMessage> WaitForMailAsync(string subject, string to)
+    /// <summary>Waits until the pickup folder holds <paramref name="count"/> such mails, and returns the newest.</summary>
+    public async Task<MimeMessage> WaitForMailAsync(string subject, string to, int count = 1)
     {
         var folder = Path.Combine(DataPath, "mail");
         return (await Eventually.WaitForAsync(
             () => Directory.Exists(folder)
                 ? Directory.EnumerateFiles(folder, "*.eml").OrderDescending().Select(path => MimeMessage.Load(path))
-                    .FirstOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(b => b.Address == to))
-                : null,
-            mail => mail is not null,
-            _ => $"no mail „{subject}“ to {to}",
-            TimeSpan.FromSeconds(15)))!;
+                    .Where(m => m.Subject == subject && m.To.Mailboxes.Any(b => b.Address == to)).ToList()
+                : [],
+            mails => mails.Count >= count,
+            mails => $"{mails.Count} of {count} mails „{subject}“ to {to}",
+            TimeSpan.FromSeconds(15)))[0];
     }
 
     /// <summary>The site-relative link in a mail that starts with the given path.</summary>

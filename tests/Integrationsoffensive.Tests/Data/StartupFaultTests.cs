@@ -1,3 +1,4 @@
+using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
 
 namespace Integrationsoffensive.Tests.Data;

@@ -86,6 +86,6 @@ public sealed class DuplicateIndexTests
     }
 
     [Fact]
-    public void ApplicationMatch_IsLabelledWithItsNumber() =>
-        Assert.Equal(new DuplicateMatch("Nr. 12", "Verein Zuflucht"), DuplicateMatch.Application(12, "Verein Zuflucht"));
+    public void ApplicationMatch_IsLabelledWithItsNumber_AndKeepsItsId_ForTheLink() =>
+        Assert.Equal(new DuplicateMatch("Nr. 12", "Verein Zuflucht", 12), DuplicateMatch.Application(12, "Verein Zuflucht"));
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
 
 namespace Integrationsoffensive.Tests.Hosting;

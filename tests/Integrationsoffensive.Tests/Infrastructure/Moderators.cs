@@ -64,9 +64,9 @@ public static class Moderators
     public static async Task<string> InviteAsync(this SiteFactory site, string email, bool admin = false)
     {
         await using var scope = site.Services.CreateAsyncScope();
-        var (link, error) = await scope.ServiceProvider.GetRequiredService<ModeratorAccounts>().InviteAsync(email, admin, "Test");
-        Assert.Null(error);
-        return link![SiteFactory.PublicBaseUrl.Length..];
+        var result = await scope.ServiceProvider.GetRequiredService<ModeratorAccounts>().InviteAsync(email, admin, "Test");
+        Assert.Null(result.Error);
+        return result.Link![SiteFactory.PublicBaseUrl.Length..];
     }
 
     /// <summary>Signs in through the real forms: password, then the authenticator code.</summary>

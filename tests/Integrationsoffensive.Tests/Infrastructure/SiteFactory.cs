@@ -89,6 +89,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PollIntervalSeconds", "0.05");
         builder.UseSetting("Email:ModeratorAddresses:0", "moderation@aufruf.example");
         builder.UseSetting("RateLimiting:Enabled", "false");
+        // The clock starts at 10:00 in Berlin; the daily digest waits for the tests that ask for it.
+        builder.UseSetting("Moderation:DigestHour", "23");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

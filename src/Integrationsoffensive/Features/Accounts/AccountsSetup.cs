@@ -20,6 +20,15 @@ public static class AccountsSetup
                 "Moderation: session and invitation hours must be positive, the absolute limit at least the session.")
             .ValidateOnStart();
         builder.Services.AddScoped<ModeratorAccounts>();
+        builder.Services.AddScoped<PasswordResets>();
+        builder.Services.AddScoped<PasskeySignIn>();
+        // A passkey counts as both factors only if the device checked a PIN or fingerprint; it must be
+        // discoverable, so signing in needs no address first.
+        builder.Services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+            o.ResidentKeyRequirement = "required";
+        });
 
         builder.Services.AddIdentity<Moderator, IdentityRole>(options =>
             {
@@ -34,13 +43,15 @@ public static class AccountsSetup
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
+                options.Stores.SchemaVersion = AppDbContext.IdentitySchema; // passkeys
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<GermanIdentityErrors>()
             .AddUserManager<ModeratorUserManager>()
             .AddSignInManager<ModeratorSignInManager>()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<PasswordResetLinkTokenProvider>(PasswordResets.Provider);
 
         // Invitation links (password reset tokens) live as long as an invitation.
         builder.Services.AddOptions<DataProtectionTokenProviderOptions>()

@@ -13,12 +13,18 @@ namespace Integrationsoffensive.Features.Accounts;
 
 /// <summary>
 /// /konto/einladung/{id}?token=…: the invited person sets a password and enrols an authenticator
-/// app in one step, then sees recovery codes once. The token works once and for 24 hours.
+/// app in one step, then sees recovery codes once. After an admin reset only the two factors, the
+/// person proves the password they have instead of choosing one. The token works once and for 24 hours.
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
 [TokenPage]
 [PrivatePage]
-public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AccountOptions> options) : PageModel, IPageMetadata
+public sealed class InvitationModel(
+    UserManager<Moderator> users,
+    SignInManager<Moderator> signIn,
+    AppDbContext db,
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<AccountOptions> options) : PageModel, IPageMetadata
 {
     public const string Issuer = "Integrationsoffensive";
 
@@ -37,6 +43,9 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
     public bool Invalid { get; private set; }
+
+    /// <summary>The account keeps its password (only the two factors were reset): the person types it instead of a new one.</summary>
+    public bool KeepsPassword { get; private set; }
 
     public string PageTitle => "Einladung annehmen";
 
@@ -62,15 +71,25 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
             return Page();
         }
 
+        if (!KeepsPassword && Input.PasswordRepeat is null)
+        {
+            ModelState.AddModelError("Input.PasswordRepeat", "Bitte wiederholen Sie das Passwort.");
+        }
+
         if (!ModelState.IsValid)
         {
             await ShowKeyAsync(user);
             return Page();
         }
 
-        if (Input.Password != Input.PasswordRepeat)
+        if (!KeepsPassword && Input.Password != Input.PasswordRepeat)
         {
             ModelState.AddModelError("Input.PasswordRepeat", "Die beiden Passwörter stimmen nicht überein.");
+        }
+
+        if (KeepsPassword && !(await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true)).Succeeded)
+        {
+            ModelState.AddModelError("Input.Password", "Das Passwort stimmt nicht. Nach fünf Fehlversuchen ist das Konto für 15 Minuten gesperrt.");
         }
 
         var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal);
@@ -79,7 +98,7 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
             ModelState.AddModelError("Input.Code", "Der Code stimmt nicht. Bitte geben Sie den aktuellen Code aus Ihrer App ein.");
         }
 
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && !KeepsPassword)
         {
             var reset = await users.ResetPasswordAsync(user, Token!, Input.Password!);
             foreach (var error in reset.Errors)
@@ -96,7 +115,8 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await AccountAudit.RecordAsync(db, clock, user.Email!, AuditAction.TwoFactorEnabled, "Einladung angenommen, Passwort gesetzt");
+        await AccountAudit.RecordAsync(db, clock, user.Email!, AuditAction.TwoFactorEnabled,
+            KeepsPassword ? "Zweiten Faktor neu eingerichtet" : "Einladung angenommen, Passwort gesetzt");
         return Page();
     }
 
@@ -115,6 +135,7 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
         }
 
         Email = user!.Email;
+        KeepsPassword = await users.HasPasswordAsync(user);
         return user;
     }
 
@@ -134,7 +155,7 @@ public sealed class InvitationModel(UserManager<Moderator> users, AppDbContext d
         [StringLength(200, MinimumLength = 12, ErrorMessage = "Das Passwort muss mindestens {2} Zeichen lang sein.")]
         public string? Password { get; set; }
 
-        [Required(ErrorMessage = "Bitte wiederholen Sie das Passwort.")]
+        /// <summary>Required only when a new password is chosen (see <see cref="KeepsPassword"/>).</summary>
         public string? PasswordRepeat { get; set; }
 
         [Required(ErrorMessage = "Bitte geben Sie den Code aus Ihrer Authenticator-App ein.")]

@@ -19,6 +19,7 @@ public sealed class LoginModel(
     UserManager<Moderator> users,
     AppDbContext db,
     TimeProvider clock,
+    PasskeySignIn passkeys,
     IOptions<AccountOptions> options) : PageModel, IPageMetadata
 {
     /// <summary>One message for every failure, so it never tells whether an account exists or is locked.</summary>
@@ -82,6 +83,24 @@ public sealed class LoginModel(
         ModelState.AddModelError(string.Empty, FailedMessage);
         return Page();
     }
+
+    /// <summary>The challenge for a passkey, fetched by passkeys.js when the person chooses to sign in with one.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await passkeys.RequestOptionsAsync(HttpContext, null), "application/json");
+
+    /// <summary>A passkey alone signs in: it is a device and its PIN or fingerprint, two factors in one.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential)
+    {
+        if (await passkeys.SignInAsync(HttpContext, credential, expected: null) is not null)
+        {
+            return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+        }
+
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, PasskeyFailedMessage);
+        return Page();
+    }
+
+    public const string PasskeyFailedMessage = "Die Anmeldung mit dem Passkey hat nicht geklappt. Bitte versuchen Sie es erneut oder melden Sie sich mit Passwort und Code an.";
 
     /// <summary>Only addresses of this site; anything else goes to the moderation start page.</summary>
     public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>

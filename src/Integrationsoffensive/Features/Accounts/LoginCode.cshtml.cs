@@ -13,7 +13,7 @@ namespace Integrationsoffensive.Features.Accounts;
 /// <summary>/konto/anmelden/code: the code from the authenticator app, or a recovery code.</summary>
 [EnableRateLimiting(RateLimits.Forms)]
 [PrivatePage]
-public sealed class LoginCodeModel(SignInManager<Moderator> signIn, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
+public sealed class LoginCodeModel(SignInManager<Moderator> signIn, PasskeySignIn passkeys, AppDbContext db, TimeProvider clock) : PageModel, IPageMetadata
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -54,6 +54,31 @@ public sealed class LoginCodeModel(SignInManager<Moderator> signIn, AppDbContext
         await AccountAudit.RecordAsync(db, clock, user.Email!, result.IsLockedOut ? AuditAction.LockedOut : AuditAction.LoginFailed, "Code falsch");
         ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Code),
             result.IsLockedOut ? LoginModel.FailedMessage : "Der Code stimmt nicht oder wurde schon verwendet. Bitte nehmen Sie den nächsten Code aus Ihrer App.");
+        return Page();
+    }
+
+    /// <summary>The challenge for a passkey of the person who gave the password, fetched by passkeys.js.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is { } user
+            ? Content(await passkeys.RequestOptionsAsync(HttpContext, user), "application/json")
+            : NotFound();
+
+    /// <summary>The person's own passkey as the second factor, instead of an app code.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToPage("Login");
+        }
+
+        if (await passkeys.SignInAsync(HttpContext, credential, expected: user) is not null)
+        {
+            return LocalRedirect(LoginModel.SafeReturnUrl(Url, ReturnUrl));
+        }
+
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, LoginModel.PasskeyFailedMessage);
         return Page();
     }
 

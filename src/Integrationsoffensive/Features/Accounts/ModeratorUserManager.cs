@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -64,4 +65,46 @@ public sealed class ModeratorUserManager(
 
     public override async Task<bool> VerifyTwoFactorTokenAsync(Moderator user, string tokenProvider, string token) =>
         await base.VerifyTwoFactorTokenAsync(user, tokenProvider, token) && !await IsLockedOutAsync(user);
+
+    /// <summary>
+    /// Voids every way the person signs in, in one save that checks the row's concurrency stamp: the
+    /// password (unless <paramref name="keepPassword"/>), the authenticator key (a new one is made for
+    /// the enrolment), the recovery codes, every passkey, every session (a new security stamp) and a
+    /// lockout. <paramref name="withNewStamp"/> runs once all that is set, before the save (tokens
+    /// made there are valid afterwards); what it and the caller added to the context (the mail, the
+    /// audit entry) is saved with it. Returns its result, or null when a parallel request changed the
+    /// row first and nothing was saved.
+    /// </summary>
+    public async Task<T?> StartOverAsync<T>(Moderator user, bool keepPassword, DateTime now, Func<Task<T>> withNewStamp)
+        where T : class
+    {
+        if (!keepPassword)
+        {
+            user.PasswordHash = null;
+        }
+
+        user.TwoFactorEnabled = false;
+        user.UsedAuthenticatorSteps = null;
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        user.InvitedAt = now;
+        await ((IUserAuthenticatorKeyStore<Moderator>)Store).SetAuthenticatorKeyAsync(user, GenerateNewAuthenticatorKey(), CancellationToken);
+        await ((IUserTwoFactorRecoveryCodeStore<Moderator>)Store).ReplaceCodesAsync(user, [], CancellationToken);
+        var passkeys = (IUserPasskeyStore<Moderator>)Store;
+        foreach (var passkey in await passkeys.GetPasskeysAsync(user, CancellationToken))
+        {
+            await passkeys.RemovePasskeyAsync(user, passkey.CredentialId, CancellationToken);
+        }
+
+        await ((IUserSecurityStampStore<Moderator>)Store).SetSecurityStampAsync(user, Convert.ToHexString(RandomNumberGenerator.GetBytes(20)), CancellationToken);
+        var result = await withNewStamp();
+        try
+        {
+            return (await UpdateUserAsync(user)).Succeeded ? result : null; // a changed concurrency stamp fails here
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return null; // the parallel request also wrote the first authenticator key or recovery codes
+        }
+    }
 }

@@ -23,7 +23,7 @@ public sealed class AuditLogModel(AppDbContext db) : ModerationPageModel
     [BindProperty(SupportsGet = true, Name = "seite")]
     public string? PageText { get; set; }
 
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<AuditRow> Entries { get; private set; } = [];
 
     /// <summary>The actions that occur in the trail, for the filter.</summary>
     public IReadOnlyList<AuditAction> Actions { get; private set; } = [];
@@ -50,12 +50,17 @@ public sealed class AuditLogModel(AppDbContext db) : ModerationPageModel
 
         if (TextInput.SingleLine(Search) is { } search)
         {
-            query = query.Where(e => e.Details.Contains(search));
+            query = query.Where(e => e.Details.Contains(search) || (e.Application != null && e.Application.OrganizationName.Contains(search)));
         }
 
         Pagination = Pagination.Of(PageText, await query.CountAsync(), PageSize);
-        Entries = await query.OrderByDescending(e => e.Id).Skip(Pagination.Skip).Take(PageSize).ToListAsync();
+        Entries = await query.OrderByDescending(e => e.Id).Skip(Pagination.Skip).Take(PageSize)
+            .Select(e => new AuditRow(e.OccurredAt, e.Actor, e.Action, e.Details, e.ApplicationId, e.Application == null ? null : e.Application.OrganizationName))
+            .ToListAsync();
     }
+
+    /// <summary>One line of the trail, with the name of the organization it concerns (while the application exists).</summary>
+    public sealed record AuditRow(DateTime OccurredAt, string Actor, AuditAction Action, string Details, int? ApplicationId, string? OrganizationName);
 
     public string PageUrl(int page) => Url.Page("/Moderation/AuditLog", new { aktion = Action, person = Person, suche = Search, seite = page })!;
 }

@@ -30,32 +30,50 @@ public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimePro
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 
+    /// <summary>Set by „Speichern und nächster Antrag“: after the decision, the next waiting application.</summary>
+    [BindProperty(Name = "weiter")]
+    public bool Next { get; set; }
+
     public override string PageTitle => "Mitzeichnung prüfen";
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostApproveAsync(int id) =>
-        DecideAsync(id, (application, now) =>
-        {
-            application.Publish(Actor, now);
-            mails.Published(application, now);
-            return "Die Mitzeichnung ist freigegeben und erscheint auf der Website.";
-        });
+    /// <summary>Skips to the next waiting application without deciding this one.</summary>
+    public async Task<IActionResult> OnGetNextAsync(int id)
+    {
+        var current = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+        return current is null ? NotFound() : await NextAsync(current, done: null);
+    }
 
-    public async Task<IActionResult> OnPostRejectAsync(int id)
+    /// <summary>Approve or reject (with a reason from the list); with „Speichern und nächster Antrag“ straight on to the next one.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(int id)
     {
         var reason = await db.RejectionReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Id == Input.ReasonId && r.IsActive);
-        if (reason is null)
+        switch (Input.Decision)
         {
-            ModelState.AddModelError("Input.ReasonId", "Bitte wählen Sie einen Grund für die Ablehnung.");
+            case DecisionInput.Approve:
+                return await DecideAsync(id, (application, now) =>
+                {
+                    application.Publish(Actor, now);
+                    mails.Published(application, now);
+                    return $"„{application.OrganizationName}“ ist freigegeben und erscheint auf der Website.";
+                });
+            case DecisionInput.Reject when reason is null:
+                ModelState.AddModelError("Input.ReasonId", "Bitte wählen Sie einen Grund für die Ablehnung.");
+                break;
+            case DecisionInput.Reject:
+                return await DecideAsync(id, (application, now) =>
+                {
+                    application.Reject(Actor, reason.Text, now);
+                    mails.Rejected(application, reason.Text, TextInput.MultiLine(Input.Message), now);
+                    return $"„{application.OrganizationName}“ ist abgelehnt; die Organisation bekommt eine E-Mail.";
+                });
+            default:
+                ModelState.AddModelError("Input.Decision", "Bitte wählen Sie: freigeben oder ablehnen.");
+                break;
         }
 
-        return await DecideAsync(id, (application, now) =>
-        {
-            application.Reject(Actor, reason!.Text, now);
-            mails.Rejected(application, reason.Text, TextInput.MultiLine(Input.Message), now);
-            return "Die Mitzeichnung ist abgelehnt; die Organisation bekommt eine E-Mail.";
-        });
+        return await LoadAsync(id) ? Page() : NotFound();
     }
 
     public Task<IActionResult> OnPostUnpublishAsync(int id) =>
@@ -99,6 +117,11 @@ public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimePro
         {
             if (await db.TrySaveVersionAsync(application, Version, () => done = decide(application, clock.GetUtcNow().UtcDateTime)))
             {
+                if (Next)
+                {
+                    return await NextAsync(application, done);
+                }
+
                 TempData.SetStatusMessage(done!);
                 return RedirectToPage(new { id });
             }
@@ -113,6 +136,23 @@ public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimePro
 
         await LoadAsync(id);
         return Page();
+    }
+
+    private async Task<IActionResult> NextAsync(Application current, string? done)
+    {
+        var next = await WaitingApplications.NextAfterAsync(db, current);
+        if (next is null)
+        {
+            TempData.SetStatusMessage((done is null ? "" : done + " ") + "In der Warteschlange wartet kein weiterer Antrag.");
+            return RedirectToPage("Index");
+        }
+
+        if (done is not null)
+        {
+            TempData.SetStatusMessage(done + " Hier ist der nächste Antrag.");
+        }
+
+        return RedirectToPage(new { id = next });
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -132,6 +172,11 @@ public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimePro
 
     public sealed class DecisionInput
     {
+        public const string Approve = "freigeben";
+        public const string Reject = "ablehnen";
+
+        public string? Decision { get; set; }
+
         public int? ReasonId { get; set; }
 
         [StringLength(2000, ErrorMessage = "Die Nachricht darf höchstens {1} Zeichen lang sein.")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integrationsoffensive.Content;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
@@ -12,7 +13,7 @@ namespace Integrationsoffensive.Features.Moderation;
 /// /moderation/export: the public list for every moderator, contact data for admins only. Both
 /// are POSTs because each download is recorded in the audit trail.
 /// </summary>
-public sealed class ExportModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : ModerationPageModel
+public sealed class ExportModel(AppDbContext db, ContentStore content, IAuthorizationService authorization, TimeProvider clock) : ModerationPageModel
 {
     public bool IsAdmin { get; private set; }
 
@@ -22,11 +23,11 @@ public sealed class ExportModel(AppDbContext db, IAuthorizationService authoriza
 
     public async Task<IActionResult> OnPostPublicAsync()
     {
-        var count = await PublishedSignatories.Query(db).CountAsync();
+        var founders = AppealContent.Founders(content);
+        var count = await PublishedSignatories.CountAsync(db, founders);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditAction.Exported, $"Öffentliche Liste ({count} Einträge)"));
         await db.SaveChangesAsync();
-        var rows = PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ThenBy(a => a.Id).ToPublic().AsAsyncEnumerable();
-        return CsvFile.Download(FileName("unterzeichnende"), rows, SignatoryColumns.Public);
+        return CsvFile.Download(FileName("unterzeichnende"), PublishedSignatories.EveryoneAsync(db, founders), SignatoryColumns.Public);
     }
 
     public async Task<IActionResult> OnPostContactsAsync()

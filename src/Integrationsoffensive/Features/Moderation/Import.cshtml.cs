@@ -30,6 +30,10 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, Duplicate
     [BindProperty]
     public string? FileName { get; set; }
 
+    /// <summary>The lines of duplicate rows the moderator ticked: they are imported after all.</summary>
+    [BindProperty]
+    public List<int> Include { get; set; } = [];
+
     public IReadOnlyList<ImportRow>? Rows { get; private set; }
 
     public override string PageTitle => "CSV-Import";
@@ -79,14 +83,22 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, Duplicate
             return Page();
         }
 
-        var rows = SignatoryImport.Parse(text, await duplicates.LoadIndexAsync()).Where(r => r.IsValid).ToList();
+        var parsed = SignatoryImport.Parse(text, await duplicates.LoadIndexAsync());
+        var rows = parsed.Where(r => r.IsImported(Include)).ToList();
+        if (rows.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, "Keine Zeile ist zum Importieren ausgewählt.");
+            Rows = parsed;
+            return Page();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var appealVersion = AppealContent.CurrentVersion(content);
         var source = "CSV-Import aus „" + TextInput.SingleLine(FileName) + "“";
         foreach (var row in rows)
         {
             var details = new ApplicationDetails(row.Fields.ToPublicFields(), ContactName: null, Email: null, Phone: null);
-            db.Applications.Add(Application.AddByModerator(details, appealVersion, Actor, $"{source}, Zeile {row.Line}", possibleDuplicate: false, now));
+            db.Applications.Add(Application.AddByModerator(details, appealVersion, Actor, $"{source}, Zeile {row.Line}", row.Duplicate is not null, now));
         }
 
         db.AuditEntries.Add(new AuditEntry(now, Actor, AuditAction.Imported, $"{rows.Count} Unterzeichnende importiert ({source})"));

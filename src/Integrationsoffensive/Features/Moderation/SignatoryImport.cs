@@ -6,16 +6,23 @@ using Integrationsoffensive.Domain;
 
 namespace Integrationsoffensive.Features.Moderation;
 
-/// <summary>One row of an import file with its validation result, as the preview shows it.</summary>
-public sealed record ImportRow(int Line, PublicFieldsInput Fields, IReadOnlyList<string> Errors)
+/// <summary>
+/// One row of an import file with its validation result, as the preview shows it. A valid row that
+/// names a known organization carries the <see cref="Duplicate"/> and is skipped unless the
+/// moderator ticks it.
+/// </summary>
+public sealed record ImportRow(int Line, PublicFieldsInput Fields, IReadOnlyList<string> Errors, DuplicateMatch? Duplicate = null)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>Imported when the moderator confirms, unless it is a duplicate they did not tick.</summary>
+    public bool IsImported(IReadOnlyCollection<int> includedDuplicates) => IsValid && (Duplicate is null || includedDuplicates.Contains(Line));
 }
 
 /// <summary>
 /// Reads a list of signatories with CsvHelper. Columns (German headers, ";" or "," or tab):
 /// Name, Art, Ort, Region, Website, Kurzbegründung. Art and Region accept the label or the code.
-/// Rows that are already on the list, or twice in the file, are skipped (see <see cref="DuplicateCheck"/>).
+/// Rows that are already on the list, or twice in the file, are marked (see <see cref="DuplicateCheck"/>).
 /// </summary>
 public static class SignatoryImport
 {
@@ -58,20 +65,15 @@ public static class SignatoryImport
             Validator.TryValidateObject(fields, new ValidationContext(fields), results, validateAllProperties: true);
             var errors = results.Select(r => r.ErrorMessage!).ToList();
             var line = csv.Parser.Row;
+            DuplicateMatch? duplicate = null;
             if (errors.Count == 0)
             {
                 var publicFields = fields.ToPublicFields();
-                if (known.Find(publicFields) is { } duplicate)
-                {
-                    errors.Add($"Doppelt: {duplicate.Label} („{duplicate.Name}“)");
-                }
-                else
-                {
-                    known.Add(new DuplicateMatch($"Zeile {line}", publicFields.OrganizationName), publicFields);
-                }
+                duplicate = known.Find(publicFields);
+                known.Add(new DuplicateMatch($"Zeile {line}", publicFields.OrganizationName), publicFields);
             }
 
-            rows.Add(new ImportRow(line, fields, errors));
+            rows.Add(new ImportRow(line, fields, errors, duplicate));
         }
 
         return rows;

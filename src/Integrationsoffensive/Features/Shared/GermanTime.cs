@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integrationsoffensive.Domain;
 
 namespace Integrationsoffensive.Features.Shared;
 
@@ -7,27 +8,10 @@ public static class GermanTime
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    private static readonly TimeZoneInfo Berlin = TryFind("Europe/Berlin") ?? TimeZoneInfo.Utc;
+    public static string Format(DateTime utc) => CampaignTime.ToBerlin(utc).ToString("dd.MM.yyyy, HH:mm", German) + " Uhr";
 
-    public static string Format(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin).ToString("dd.MM.yyyy, HH:mm", German) + " Uhr";
-
-    public static string Date(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin).ToString("d. MMMM yyyy", German);
+    public static string Date(DateTime utc) => CampaignTime.ToBerlin(utc).ToString("d. MMMM yyyy", German);
 
     /// <summary>The Berlin date as yyyy-MM-dd, for a time element's datetime attribute.</summary>
-    public static string IsoDate(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Berlin).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static TimeZoneInfo? TryFind(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static string IsoDate(DateTime utc) => CampaignTime.ToBerlin(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

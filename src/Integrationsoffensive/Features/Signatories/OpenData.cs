@@ -33,9 +33,7 @@ public static class OpenData
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "csv");
             // Founders first, marked, then every co-signer: as many rows as the counter counts.
-            var founders = PublishedSignatories.AsSignatories(AppealContent.Founders(content)).ToAsyncEnumerable();
-            var rows = PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ThenBy(a => a.Id).ToPublic().AsAsyncEnumerable();
-            return CsvFile.Download("unterzeichnende.csv", founders.Concat(rows), SignatoryColumns.Public);
+            return CsvFile.Download("unterzeichnende.csv", PublishedSignatories.EveryoneAsync(db, AppealContent.Founders(content)), SignatoryColumns.Public);
         }).CacheOutput(PublicCache.Policy).WithName(CsvRoute);
 
         app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, TimeProvider clock, HttpContext http) =>

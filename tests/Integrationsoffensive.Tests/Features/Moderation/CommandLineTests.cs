@@ -62,6 +62,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Reinvite_PrintsANewLink_AndEnable_UndoesDisable()
+    {
+        var moderator = await _site.CreateModeratorAsync("wieder@aufruf.example");
+        await RunAsync("moderator", "disable", "wieder@aufruf.example");
+
+        var (enabled, _) = await RunAsync("moderator", "enable", "wieder@aufruf.example");
+        var (exit, output) = await RunAsync("moderator", "reinvite", "wieder@aufruf.example");
+
+        Assert.Equal(0, enabled);
+        Assert.Equal(0, exit);
+        Assert.Contains("auch per E-Mail verschickt", output);
+        var link = output.Split('\n').Single(l => l.StartsWith(SiteFactory.PublicBaseUrl + "/konto/einladung/", StringComparison.Ordinal)).Trim();
+        var (renewed, _) = await _site.AcceptInvitationAsync(_site.CreatePlainClient(), link[SiteFactory.PublicBaseUrl.Length..], moderator.Email);
+        Assert.NotEqual(moderator.Key, renewed.Key);
+    }
+
+    [Fact]
     public async Task UnknownCommand_PrintsUsage_AndExits2()
     {
         var (exit, output) = await RunAsync("moderator", "löschen");
@@ -116,5 +133,17 @@ public sealed class SeedDemoInDevelopmentTests : IDisposable
         var (_, page) = await _site.CreatePlainClient().GetPageAsync("/unterzeichnende");
         Assert.Contains("131 Organisationen", page.QuerySelector(".lead")!.Text());
         Assert.Contains("Seite 1 von 3", page.QuerySelector(".pagination")!.Text());
+    }
+
+    [Fact]
+    public async Task SeedDemo_Waiting_FillsTheQueueWithConfirmedApplications()
+    {
+        using var output = new StringWriter();
+
+        var exit = await HostCommands.RunAsync(_site.Services, ["seed-demo", "7", "--waiting"], output);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(7, await _site.WithDbAsync(db => db.Applications.CountAsync(a => a.Status == ApplicationStatus.Confirmed && a.Email != null)));
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync(a => a.Status != ApplicationStatus.Confirmed)));
     }
 }

@@ -29,9 +29,9 @@ public sealed class QueueTests : IDisposable
 
         var (_, page) = await client.GetPageAsync("/moderation");
 
-        var names = page.QuerySelectorAll("table.queue tbody tr td:nth-child(2) a").Select(a => a.TextContent).ToList();
+        var names = page.QuerySelectorAll("ol.queue .queue-card__name a").Select(a => a.TextContent).ToList();
         Assert.Equal(["Erster Verein", "Zweiter Verein", "erster VEREIN"], names);
-        Assert.Contains("möglicherweise doppelt", page.QuerySelectorAll("table.queue tbody tr")[2].TextContent);
+        Assert.Contains("möglicherweise doppelt", page.QuerySelectorAll("ol.queue > li")[2].TextContent);
         var tabs = page.QuerySelectorAll(".status-tabs a").Select(a => a.Text()).ToList();
         Assert.Equal(["wartet (3)", "veröffentlicht (1)", "abgelehnt (0)", "depubliziert (0)", "zurückgezogen (0)", "unbestätigt (1)"], tabs);
     }
@@ -48,9 +48,9 @@ public sealed class QueueTests : IDisposable
         var (_, published) = await client.GetPageAsync("/moderation?status=veroeffentlicht&suche=Kassel");
         var (_, percent) = await client.GetPageAsync("/moderation?suche=%25");
 
-        Assert.Equal(["Flüchtlingsrat Nord"], byPlace.QuerySelectorAll("table.queue tbody a").Select(a => a.TextContent));
-        Assert.Equal(["Diakonie Kassel"], published.QuerySelectorAll("table.queue tbody a").Select(a => a.TextContent));
-        Assert.Empty(percent.QuerySelectorAll("table.queue tbody a"));
+        Assert.Equal(["Flüchtlingsrat Nord"], byPlace.QuerySelectorAll("ol.queue .queue-card__name a").Select(a => a.TextContent));
+        Assert.Equal(["Diakonie Kassel"], published.QuerySelectorAll("ol.queue .queue-card__name a").Select(a => a.TextContent));
+        Assert.Empty(percent.QuerySelectorAll("ol.queue .queue-card__name a"));
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class QueueTests : IDisposable
 
         var (_, document) = await client.GetPageAsync($"/moderation?seite={page}");
 
-        Assert.Equal(rows, document.QuerySelectorAll("table.queue tbody tr").Length);
+        Assert.Equal(rows, document.QuerySelectorAll("ol.queue > li").Length);
         Assert.Contains(label, document.QuerySelector(".pagination")!.TextContent);
     }
 }
@@ -95,11 +95,11 @@ public sealed class AdminPagesTests : IDisposable
         Assert.Contains("neu@aufruf.example", afterInvite.QuerySelector("table.moderators")!.TextContent);
 
         var disableForm = afterInvite.QuerySelectorAll("form[action*='handler=Disable']")
-            .Single(f => f.QuerySelector("input[name=DisableEmail]")!.GetAttribute("value") == "bestehend@aufruf.example");
+            .Single(f => f.QuerySelector("input[name=AccountEmail]")!.GetAttribute("value") == "bestehend@aufruf.example");
         var disabled = await admin.PostAsync(disableForm.GetAttribute("action"), new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", disableForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-            new("DisableEmail", "bestehend@aufruf.example"),
+            new("AccountEmail", "bestehend@aufruf.example"),
         ]));
         Assert.Contains("bestehend@aufruf.example ist gesperrt", (await admin.FollowAsync(disabled)).QuerySelector(".notice")!.TextContent);
         var audit = await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());

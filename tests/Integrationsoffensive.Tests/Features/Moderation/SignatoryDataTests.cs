@@ -72,63 +72,6 @@ public sealed class SignatoryDataTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_ShowsEachRowsResultFirst_ThenImportsOnlyTheGoodRows()
-    {
-        await _site.PublishedAsync(Applications.Details(name: "Schon Dabei e. V."));
-        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
-        var csv = """
-            Name;Art;Ort;Region;Website;Kurzbegründung
-            Café International;Kultur / Sport;Kassel;Kassel (kreisfreie Stadt);https://cafe.example;Weil Vielfalt gut tut.
-            Jugendmigrationsdienst;bildung;Hanau;main-kinzig-kreis;;
-            ;Gewerkschaft;Wiesbaden;wiesbaden;;
-            Schlechte Website;Sonstige;Fulda;Landkreis Fulda;javascript:alert(1);
-            schon dabei e.V.;Sonstige;Gießen;Landkreis Gießen;;
-            Unbekannte Region;Sonstige;Berlin;Brandenburg;;
-            """;
-        var (_, upload) = await client.GetPageAsync("/moderation/import");
-        var token = upload.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "Upload", "liste.csv" },
-        };
-
-        var previewResponse = await client.PostAsync("/moderation/import?handler=Preview", content);
-        var preview = await previewResponse.ReadDocumentAsync();
-
-        var rows = preview.QuerySelectorAll("table.import-preview tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Equal(6, rows.Count);
-        Assert.Contains("wird importiert", rows[0]);
-        Assert.Contains("wird importiert", rows[1]);
-        Assert.Contains("Bitte geben Sie den Namen der Organisation an.", rows[2]);
-        Assert.Contains("http:// oder https://", rows[3]);
-        Assert.Contains("Doppelt: Nr. ", rows[4]);
-        Assert.Contains("Region aus der Liste", rows[5]);
-        Assert.Equal(1, await _site.WithDbAsync(db => db.Applications.CountAsync()));
-
-        var imported = await client.SubmitAsync(preview, "form[action*='handler=Import']", new Dictionary<string, string?>());
-
-        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        var names = await _site.WithDbAsync(db => db.Applications.Where(a => a.AddedByModerator).Select(a => a.OrganizationName + "|" + a.Region).ToListAsync());
-        Assert.Equal(["Café International|kassel-stadt", "Jugendmigrationsdienst|main-kinzig-kreis"], names.Order());
-        Assert.Contains(await AuditAsync(), e => e.Action == AuditAction.Imported && e.Details.StartsWith("2 Unterzeichnende importiert", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Import_WithATamperedPreview_ImportsNothing()
-    {
-        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
-        var (_, page) = await client.GetPageAsync("/moderation/import");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-
-        var response = await client.PostAsync("/moderation/import?handler=Import", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", token), new("Payload", "Name;Art\nBöse;Sonstige")]));
-
-        Assert.Contains("Vorschau ist abgelaufen", (await response.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
-        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
-    }
-
-    [Fact]
     public async Task ExportPublic_HasNoContactData_EscapesFormulas_AndIsAudited()
     {
         await _site.PublishedAsync(Applications.Details(name: "=HYPERLINK(\"http://böse.example\")", email: "geheim@beispiel.de"));
