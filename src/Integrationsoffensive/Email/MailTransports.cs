@@ -31,11 +31,14 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
 /// <summary>Without SMTP settings every mail is written to data/mail/ so the whole flow works locally.</summary>
 public sealed class PickupDirectoryMailTransport(IOptions<EmailOptions> options, DataDirectory dataDirectory) : IMailTransport
 {
+    private static long _sequence;
+
     public string Folder { get; } = dataDirectory.SubDirectory(options.Value.PickupDirectory);
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml";
+        // Time, then a sequence: mails sent in the same millisecond still sort in sending order.
+        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Interlocked.Increment(ref _sequence):D10}-{Guid.NewGuid():N}.eml";
         var path = Path.Combine(Folder, name);
         await using var file = File.Create(path + ".tmp");
         await message.WriteToAsync(file, cancellationToken);
