@@ -65,7 +65,7 @@ public static class DataTransfer
                     for (var i = 0; i < columns.Count; i++)
                     {
                         var value = reader.IsDBNull(i) ? null : ColumnValues.Read(reader, i, columns[i].ProviderClrType);
-                        JsonSerializer.Serialize(json, value, columns[i].ProviderClrType);
+                        JsonSerializer.Serialize(json, value, value?.GetType() ?? typeof(object));
                     }
 
                     json.WriteEndArray();

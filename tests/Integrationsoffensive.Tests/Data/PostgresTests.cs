@@ -125,6 +125,6 @@ public sealed class PostgresTests
     }
 
     private static IEnumerable<string> Subjects(SiteFactory site) => Directory.Exists(site.PickupPath)
-        ? Directory.EnumerateFiles(site.PickupPath, "*.eml").Select(path => MimeMessage.Load(path).Subject)
+        ? Directory.EnumerateFiles(site.PickupPath, "*.eml").Select(path => MimeMessage.Load(path).Subject ?? "")
         : [];
 }
