@@ -31,4 +31,17 @@ public sealed class KeyRingTests
             Directory.Delete(Path.GetDirectoryName(dataPath)!, recursive: true);
         }
     }
+
+    [Fact]
+    public void KeyRing_FromAnOlderVersionsKeysFolder_IsTakenOverAtTheFirstStart()
+    {
+        using var site = new SiteFactory { KeysInDatabase = true };
+        var keys = Directory.CreateDirectory(Path.Combine(site.DataPath, "keys"));
+        var old = DataProtectionProvider.Create(keys, b => b.SetApplicationName("Integrationsoffensive"));
+        var secret = old.CreateProtector("Test").Protect("Einladung von gestern");
+
+        var read = site.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Test").Unprotect(secret);
+
+        Assert.Equal("Einladung von gestern", read);
+    }
 }
