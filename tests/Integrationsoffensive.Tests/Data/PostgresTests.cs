@@ -100,6 +100,36 @@ public sealed class PostgresTests
     }
 
     [PostgresFact]
+    public async Task SignIn_EachStepOnAnotherInstance_TheSessionHoldsOnBoth()
+    {
+        var database = TestPostgres.CreateDatabase();
+        try
+        {
+            using var first = new SiteFactory { KeysInDatabase = true }.OnPostgres(database);
+            using var second = new SiteFactory { KeysInDatabase = true }.OnPostgres(database);
+            var moderator = await first.CreateModeratorAsync();
+            var jar = new System.Net.CookieContainer();
+            var a = first.CreateDefaultClient(new Uri("https://localhost"), new SharedCookies(jar));
+            var b = second.CreateDefaultClient(new Uri("https://localhost"), new SharedCookies(jar));
+
+            // The form and its antiforgery token from one instance, the answer to the other: a balancer does that.
+            var (_, login) = await a.GetPageAsync("/konto/anmelden");
+            var password = await b.SubmitAsync(login, "main form", new Dictionary<string, string?> { ["Input.Email"] = moderator.Email, ["Input.Password"] = moderator.Password });
+            Assert.Equal("/konto/anmelden/code", password.Headers.Location?.OriginalString.Split('?')[0]);
+            var (_, codePage) = await b.GetPageAsync(password.Headers.Location!.OriginalString);
+            var code = await a.SubmitAsync(codePage, "main form", new Dictionary<string, string?> { ["Input.Code"] = moderator.NextCode() });
+            Assert.Equal("/moderation", code.Headers.Location?.OriginalString);
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await a.GetAsync("/moderation")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await b.GetAsync("/moderation")).StatusCode);
+        }
+        finally
+        {
+            TestPostgres.DropDatabase(database);
+        }
+    }
+
+    [PostgresFact]
     public async Task UniqueViolation_OnPostgres_IsAConflict_NotAnError()
     {
         var database = TestPostgres.CreateDatabase();
@@ -121,6 +151,27 @@ public sealed class PostgresTests
         finally
         {
             TestPostgres.DropDatabase(database);
+        }
+    }
+
+    // One browser's cookies, whichever instance answers.
+    private sealed class SharedCookies(System.Net.CookieContainer jar) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = jar.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                jar.SetCookies(request.RequestUri!, cookie);
+            }
+
+            return response;
         }
     }
 
