@@ -24,6 +24,7 @@ builder.AddSiteLogging();
 builder.AddSiteOptions();
 builder.AddData();
 builder.Services.AddAppealContent();
+builder.Services.AddAppealTranslations();
 builder.Services.AddDomain();
 builder.Services.AddEmail();
 builder.Services.AddSigning();

@@ -29,6 +29,8 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, ShareLinks s
 
     public string? PageDescription => Appeal.Description;
 
+    bool IPageMetadata.IsAppealInSomeLanguage => true;
+
     public async Task<IActionResult> OnGetAsync()
     {
         var appeal = AppealContent.Load(store);
