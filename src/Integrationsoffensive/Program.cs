@@ -5,6 +5,7 @@ using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
 using Integrationsoffensive.Features.Accounts;
 using Integrationsoffensive.Features.Appeal;
+using Integrationsoffensive.Features.Handover;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Features.Signatories;
 using Integrationsoffensive.Features.Signing;
@@ -63,6 +64,7 @@ app.MapSiteEndpoints();
 app.MapOpenData();
 app.MapCounter();
 app.MapShareCard();
+app.MapHandoverPdf();
 app.MapRazorPages().WithStaticAssets();
 
 app.UseStaticAssetsGuard();
