@@ -68,7 +68,7 @@ public sealed partial class MarkdownRenderer(ContentVariables variables)
         var text = variables.Substitute(markdown);
         return Markdown.Parse(text, Pipeline)
             .Where(b => b is not YamlFrontMatterBlock)
-            .Select(b => new TextBlock(b is HeadingBlock h ? h.Level : 0, PlainText(b is HeadingBlock ? text.Substring(b.Span.Start, b.Span.Length).TrimStart('#', ' ') : text.Substring(b.Span.Start, b.Span.Length))))
+            .Select(b => new TextBlock(b is HeadingBlock h ? h.Level : 0, PlainText(text.Substring(b.Span.Start, b.Span.Length))))
             .Where(b => b.Text.Length > 0)
             .ToList();
     }

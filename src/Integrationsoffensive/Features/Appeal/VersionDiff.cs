@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiffPlex;
+using Microsoft.AspNetCore.Html;
 using Integrationsoffensive.Content;
 
 namespace Integrationsoffensive.Features.Appeal;
@@ -36,6 +37,34 @@ public static partial class VersionDiff
 
         Add(parts, DiffKind.Same, result.PiecesNew, nextNew, result.PiecesNew.Count - nextNew);
         return parts;
+    }
+
+    /// <summary>
+    /// The parts as HTML without white space of its own (the text keeps its line breaks with
+    /// white-space: pre-line): deletions in del, insertions in ins, each with a cue for screen readers.
+    /// </summary>
+    public static IHtmlContent ToHtml(IEnumerable<DiffPart> parts)
+    {
+        var html = new HtmlContentBuilder();
+        foreach (var part in parts)
+        {
+            var (tag, cue) = part.Kind switch
+            {
+                DiffKind.Deleted => ("del", "[gestrichen: "),
+                DiffKind.Inserted => ("ins", "[eingefügt: "),
+                _ => ("", ""),
+            };
+            if (tag.Length == 0)
+            {
+                html.Append(part.Text);
+                continue;
+            }
+
+            html.AppendHtml($"<{tag}><span class=\"visually-hidden\">").Append(cue).AppendHtml("</span>")
+                .Append(part.Text).AppendHtml("<span class=\"visually-hidden\">]</span>").AppendHtml($"</{tag}>");
+        }
+
+        return html;
     }
 
     /// <summary>How many words a list of parts deletes or inserts.</summary>
