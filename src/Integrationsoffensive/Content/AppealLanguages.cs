@@ -94,7 +94,7 @@ public static class AppealLanguages
 
     /// <summary>Every translation that loaded, ordered by its name; a broken file keeps its last good version.</summary>
     public static IReadOnlyList<AppealLanguage> All(ContentStore store) =>
-        store.FoldersContaining(LanguageFile)
+        Folders(store)
             .Select(folder => (folder, language: store.Data<AppealLanguage>(Path.Combine(folder, LanguageFile))))
             .Where(found => found.language is not null)
             .Select(found =>
@@ -106,6 +106,15 @@ public static class AppealLanguages
             .Select(same => same.First())
             .OrderBy(language => language.Name, StringComparer.Ordinal)
             .ToList();
+
+    // The folders directly under the content root with a sprache.yml.
+    private static IEnumerable<string> Folders(ContentStore store) =>
+        Directory.Exists(store.RootPath)
+            ? Directory.EnumerateDirectories(store.RootPath)
+                .Where(directory => File.Exists(Path.Combine(directory, LanguageFile)))
+                .Select(directory => Path.GetFileName(directory))
+                .Order(StringComparer.Ordinal)
+            : [];
 
     public static AppealLanguage? Find(ContentStore store, string? route) =>
         route is null ? null : All(store).FirstOrDefault(language => language.Route == route);

@@ -52,15 +52,6 @@ public sealed class ContentStore(
             : [];
     }
 
-    /// <summary>The folders directly under the content root that hold a file of this name, e.g. every translation's "sprache.yml".</summary>
-    public IEnumerable<string> FoldersContaining(string fileName) =>
-        Directory.Exists(RootPath)
-            ? Directory.EnumerateDirectories(RootPath)
-                .Where(directory => File.Exists(Path.Combine(directory, fileName)))
-                .Select(directory => Path.GetFileName(directory))
-                .Order(StringComparer.Ordinal)
-            : [];
-
     /// <summary>
     /// A fingerprint of the content: part of each cached page's key, so an edited file is on the
     /// next request even when pages come from the cache. It hashes the files' paths and bytes (each
