@@ -57,6 +57,10 @@ public sealed class TranslationTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Equal("ltr", document.DocumentElement.GetAttribute("dir"));
         var hreflangs = document.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")).ToList();
         Assert.Equal(["de", "en", "ar", "x-default"], hreflangs);
+        // At the top, for readers who do not read German.
+        var top = document.QuerySelectorAll(".appeal-hero .appeal-languages a").ToList();
+        Assert.Equal(["/en", "/ar"], top.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["en", "ar"], top.Select(a => a.GetAttribute("lang")));
     }
 
     [Theory]
