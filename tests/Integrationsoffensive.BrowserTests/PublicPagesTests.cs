@@ -13,7 +13,8 @@ public sealed class PublicPagesTests(BrowserFixture fixture)
     {
         "/", "/unterzeichnende", "/unterzeichnende?suche=hessen", "/mitzeichnen", "/mitzeichnen/danke", "/mitzeichnen/neuer-link",
         "/mitzeichnen/bestaetigt", "/teilen/mastodon", "/impressum", "/datenschutz", "/barrierefreiheit", "/einbetten", "/zaehler",
-        "/konto/anmelden", "/gibt-es-nicht",
+        "/konto/anmelden", "/gibt-es-nicht", "/en", "/ar", "/aufruf/fassungen", "/aufruf/fassungen/2023-10",
+        "/aufruf/fassungen/vergleich", "/uebergabe",
     };
 
     internal static readonly AxeRunOptions Wcag22AA = new()

@@ -19,6 +19,13 @@ public sealed record AppealContent(
 
     public ContentDate? ChangedOn { get; init; }
 
+    // The Markdown as written, to put the whole text of this version together (versions, handover).
+    public string LeadMarkdown { get; init; } = "";
+
+    public string TextMarkdown { get; init; } = "";
+
+    public string ClosingMarkdown { get; init; } = "";
+
     public const string AppealFile = "aufruf.md";
     public const string DemandsFolder = "forderungen";
     public const string ClosingFile = "schlussaufruf.md";
@@ -32,22 +39,25 @@ public sealed record AppealContent(
     public static IReadOnlyList<FoundingOrganization> Founders(ContentStore store) =>
         (store.Data<List<FoundingOrganization>>(FoundersFile) ?? []).Where(f => f is not null && !string.IsNullOrWhiteSpace(f.Name)).ToList();
 
-    /// <summary>The appeal, or null if its main file has never loaded (then the page answers 503).</summary>
-    public static AppealContent? Load(ContentStore store)
+    /// <summary>
+    /// The appeal, or null if its main file has never loaded (then the page answers 503). A folder
+    /// such as "en" holds a translation with the same files; the founders are the same in every language.
+    /// </summary>
+    public static AppealContent? Load(ContentStore store, string folder = "")
     {
-        var appeal = store.Document<AppealFrontMatter>(AppealFile);
+        var appeal = store.Document<AppealFrontMatter>(Path.Combine(folder, AppealFile));
         if (appeal is null)
         {
             return null;
         }
 
-        var demands = store.DocumentsIn(DemandsFolder)
+        var demands = store.DocumentsIn(Path.Combine(folder, DemandsFolder))
             .Select(store.Document<DemandFrontMatter>)
             .OfType<ContentDocument<DemandFrontMatter>>()
-            .Select(d => new Demand(d.FrontMatter.Number, d.FrontMatter.Title, d.FrontMatter.Summary, d.Html))
+            .Select(d => new Demand(d.FrontMatter.Number, d.FrontMatter.Title, d.FrontMatter.Summary, d.Html) { Markdown = d.Markdown })
             .OrderBy(d => d.Number)
             .ToList();
-        var closing = store.Document<PageFrontMatter>(ClosingFile);
+        var closing = store.Document<PageFrontMatter>(Path.Combine(folder, ClosingFile));
 
         return new AppealContent(
             appeal.FrontMatter.Title,
@@ -61,6 +71,9 @@ public sealed record AppealContent(
             Founders(store))
         {
             Summary = appeal.FrontMatter.Summary ?? appeal.FrontMatter.Description,
+            LeadMarkdown = appeal.FrontMatter.Lead,
+            TextMarkdown = appeal.Markdown,
+            ClosingMarkdown = closing?.Markdown ?? "",
             PublishedOn = appeal.FrontMatter.PublishedOn,
             ChangedOn = appeal.FrontMatter.ChangedOn,
         };
@@ -70,5 +83,7 @@ public sealed record AppealContent(
 /// <summary>One of the demands; its anchor on the home page is #forderung-N.</summary>
 public sealed record Demand(int Number, string Title, string? Summary, string Html)
 {
+    public string Markdown { get; init; } = "";
+
     public string Anchor => $"forderung-{Number}";
 }

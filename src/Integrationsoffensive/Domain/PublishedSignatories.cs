@@ -5,10 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Integrationsoffensive.Domain;
 
 /// <summary>A published co-signer as every public page shows it: public fields only.</summary>
-public sealed record PublicSignatory(int Id, string Name, string Place, string Type, string Region, string? Website, string? Statement, DateTime PublishedAt, string SortKey)
+public sealed record PublicSignatory(int Id, string Name, string Place, string Type, string Region, string? Website, string? Statement, DateTime PublishedAt, string SortKey, string AppealVersion = "")
 {
     /// <summary>One of the founding organizations (from content/, not the database): they have no type, place or date.</summary>
     public bool Founder { get; init; }
+
+    /// <summary>The version of the appeal this co-signer signed, when it is not the one in force; null otherwise (and for founders).</summary>
+    public string? EarlierVersion(string currentVersion) =>
+        Founder || AppealVersion.Length == 0 || AppealVersion == currentVersion ? null : AppealVersion;
 
     public string TypeLabel => OrganizationTypes.LabelOf(Type);
 
@@ -34,7 +38,7 @@ public static class PublishedSignatories
 
     /// <summary>The last step of every public query: filter and sort first, then project.</summary>
     public static IQueryable<PublicSignatory> ToPublic(this IQueryable<Application> applications) =>
-        applications.Select(a => new PublicSignatory(a.Id, a.OrganizationName, a.Place, a.OrganizationType, a.Region, a.Website, a.Statement, a.PublishedAt!.Value, a.SearchKey));
+        applications.Select(a => new PublicSignatory(a.Id, a.OrganizationName, a.Place, a.OrganizationType, a.Region, a.Website, a.Statement, a.PublishedAt!.Value, a.SearchKey, a.AppealVersion));
 
     /// <summary>Everyone who signed: the founders plus the published co-signers.</summary>
     public static async Task<int> CountAsync(AppDbContext db, IReadOnlyCollection<FoundingOrganization> founders) =>

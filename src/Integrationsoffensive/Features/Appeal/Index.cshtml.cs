@@ -25,9 +25,14 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, ShareLinks s
 
     public Share Share { get; private set; } = null!;
 
+    /// <summary>The translations, linked at the top for readers who do not read German.</summary>
+    public IReadOnlyList<AppealLanguage> Languages { get; private set; } = [];
+
     public string PageTitle => Appeal.Title;
 
     public string? PageDescription => Appeal.Description;
+
+    bool IPageMetadata.IsAppealInSomeLanguage => true;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -42,6 +47,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, ShareLinks s
         NewestCoSigners = await PublishedSignatories.NewestAsync(db, NewestCount);
         SignatoryCount = await PublishedSignatories.CountAsync(db, appeal.FoundingOrganizations);
         Share = shareLinks.For(ShareSubject.Appeal);
+        Languages = AppealLanguages.All(store);
         return Page();
     }
 }

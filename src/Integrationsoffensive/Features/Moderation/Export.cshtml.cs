@@ -27,7 +27,7 @@ public sealed class ExportModel(AppDbContext db, ContentStore content, IAuthoriz
         var count = await PublishedSignatories.CountAsync(db, founders);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, Actor, AuditAction.Exported, $"Öffentliche Liste ({count} Einträge)"));
         await db.SaveChangesAsync();
-        return CsvFile.Download(FileName("unterzeichnende"), PublishedSignatories.EveryoneAsync(db, founders), SignatoryColumns.Public);
+        return CsvFile.Download(FileName("unterzeichnende"), PublishedSignatories.EveryoneAsync(db, founders), SignatoryColumns.Public(AppealContent.CurrentVersion(content)));
     }
 
     public async Task<IActionResult> OnPostContactsAsync()

@@ -21,6 +21,9 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
 
     public int Total { get; private set; }
 
+    /// <summary>The appeal's version in force: co-signers of an earlier one are marked.</summary>
+    public string CurrentVersion { get; private set; } = "";
+
     public Pagination Pagination { get; private set; } = Pagination.Of(1, 0, ListQuery.PageSize);
 
     /// <summary>For A–Z order: each initial letter with the page its first entry is on.</summary>
@@ -34,6 +37,7 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
     {
         Query = ListQuery.From(art, region, suche, sortierung, seite);
         var allFounders = AppealContent.Founders(content);
+        CurrentVersion = AppealContent.CurrentVersion(content);
         Total = await PublishedSignatories.CountAsync(db, allFounders);
 
         var query = PublishedSignatories.Query(db);

@@ -33,17 +33,19 @@ public static class OpenData
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "csv");
             // Founders first, marked, then every co-signer: as many rows as the counter counts.
-            return CsvFile.Download("unterzeichnende.csv", PublishedSignatories.EveryoneAsync(db, AppealContent.Founders(content)), SignatoryColumns.Public);
+            return CsvFile.Download("unterzeichnende.csv", PublishedSignatories.EveryoneAsync(db, AppealContent.Founders(content)), SignatoryColumns.Public(AppealContent.CurrentVersion(content)));
         }).CacheOutput(PublicCache.Policy).WithName(CsvRoute);
 
         app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, TimeProvider clock, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "json");
             var founders = AppealContent.Founders(content);
+            var currentVersion = AppealContent.CurrentVersion(content);
             var signatories = await PublishedSignatories.Query(db).OrderBy(a => a.SearchKey).ToPublic().ToListAsync();
             var document = new
             {
                 titel = site.Value.Name,
+                fassung = currentVersion,
                 quelle = links.Page("/Signatories/List"),
                 stand = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 anzahl = founders.Count + signatories.Count,
@@ -59,6 +61,8 @@ public static class OpenData
                     website = s.Website,
                     kurzbegruendung = s.Statement,
                     veroeffentlicht = s.Founder ? null : s.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    // Only when the co-signer signed an earlier version of the appeal than the one in force.
+                    fruehereFassung = s.EarlierVersion(currentVersion),
                 }),
             };
             return Results.Text(JsonSerializer.Serialize(document, Json), "application/json", Encoding.UTF8);

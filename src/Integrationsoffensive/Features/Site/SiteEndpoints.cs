@@ -13,7 +13,7 @@ public static class SiteEndpoints
     public const string SitemapRoute = "Site.Sitemap";
 
     /// <summary>Public pages with a fixed address; static pages from content/seiten are added to these.</summary>
-    public static readonly string[] PublicPages = ["/Appeal/Index", "/Signatories/List", "/Signing/Apply", "/Signatories/Embed"];
+    public static readonly string[] PublicPages = ["/Appeal/Index", "/Signatories/List", "/Signing/Apply", "/Signatories/Embed", "/Appeal/Versions", "/Handover/Index"];
 
     public static void MapSiteEndpoints(this WebApplication app)
     {
@@ -44,7 +44,8 @@ public static class SiteEndpoints
     {
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var staticPages = store.DocumentsIn(ContentStore.PagesFolder)
-            .Select(path => links.Page("/Appeal/ContentPage", new { slug = Path.GetFileNameWithoutExtension(path) }));
+            .Select(path => links.Page("/Appeal/ContentPage", new { slug = Path.GetFileNameWithoutExtension(path) }))
+            .Concat(AppealLanguages.All(store).Select(language => links.Page("/Appeal/Translation", new { sprache = language.Route })));
         var urlset = new XElement(ns + "urlset",
             PublicPages.Select(page => links.Page(page)).Concat(staticPages).Select(url => new XElement(ns + "url", new XElement(ns + "loc", url))));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), urlset).Declaration + "\n" + urlset;

@@ -121,7 +121,10 @@ public sealed class AppealPageTests(SiteFactory site) : IClassFixture<SiteFactor
         Assert.NotNull(document.QuerySelector("header nav[aria-label]"));
         Assert.Equal(
             ["/impressum", "/datenschutz", "/barrierefreiheit"],
-            document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")));
+            document.QuerySelectorAll("footer nav[aria-label=Rechtliches] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(
+            ["/aufruf/fassungen", "/uebergabe"],
+            document.QuerySelectorAll("footer nav[aria-label='Über den Aufruf'] a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class OpenDataTests : IAsyncLifetime, IDisposable
         Assert.Equal(13, root.GetProperty("anzahl").GetInt32());
         Assert.Equal(11, root.GetProperty("erstunterzeichnende").GetArrayLength());
         var cafe = root.GetProperty("unterzeichnende").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "Café Zuflucht");
-        Assert.Equal(["name", "erstunterzeichnend", "art", "ort", "region", "website", "kurzbegruendung", "veroeffentlicht"], cafe.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "erstunterzeichnend", "art", "ort", "region", "website", "kurzbegruendung", "veroeffentlicht", "fruehereFassung"], cafe.EnumerateObject().Select(p => p.Name));
         Assert.False(cafe.GetProperty("erstunterzeichnend").GetBoolean());
         Assert.Equal("Landkreis Gießen", cafe.GetProperty("region").GetString());
         Assert.Equal("2026-11-25", cafe.GetProperty("veroeffentlicht").GetString());
@@ -65,8 +65,8 @@ public sealed class OpenDataTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(1 + 13, lines.Length);
         Assert.Contains("13 Organisationen", counter);
-        Assert.Equal("Diakonie Hessen;;;hessenweit;;;;ja", lines[1]);
-        Assert.Equal(11, lines.Count(l => l.EndsWith(";ja", StringComparison.Ordinal)));
+        Assert.Equal("Diakonie Hessen;;;hessenweit;;;;ja;", lines[1]);
+        Assert.Equal(11, lines.Count(l => l.EndsWith(";ja;", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -50,6 +50,10 @@ public sealed class SiteEndpointsTests(SiteFactory site) : IClassFixture<SiteFac
         var locations = xml.Descendants(ns + "loc").Select(e => e.Value).ToList();
         Assert.Contains(SiteFactory.PublicBaseUrl + "/", locations);
         Assert.Contains(SiteFactory.PublicBaseUrl + "/impressum", locations);
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/en", locations);
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/ar", locations);
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/aufruf/fassungen", locations);
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/uebergabe", locations);
         Assert.Contains(SiteFactory.PublicBaseUrl + "/datenschutz", locations);
         Assert.Contains(SiteFactory.PublicBaseUrl + "/barrierefreiheit", locations);
     }
