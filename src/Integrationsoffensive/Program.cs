@@ -62,6 +62,7 @@ app.MapSiteEndpoints();
 app.MapOpenData();
 app.MapCounter();
 app.MapShareCard();
+app.MapLogos();
 app.MapRazorPages().WithStaticAssets();
 
 app.UseStaticAssetsGuard();

@@ -15,6 +15,7 @@ namespace Integrationsoffensive.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<Moderator>(options)
 {
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationLogo> ApplicationLogos => Set<ApplicationLogo>();
     public DbSet<ApplicationToken> ApplicationTokens => Set<ApplicationToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -10,6 +10,8 @@ namespace Integrationsoffensive.Features.Signing;
 
 /// <summary>/mitzeichnen: the application form. Success redirects to /mitzeichnen/danke.</summary>
 [EnableRateLimiting(RateLimits.Forms)]
+[RequestSizeLimit(ApplyModel.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ApplyModel.MaxRequestBytes)]
 public sealed class ApplyModel(
     Submissions submissions,
     FormTimer timer,
@@ -22,6 +24,9 @@ public sealed class ApplyModel(
 
     public const string TooFastMessage =
         "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben in Ruhe und senden Sie das Formular dann noch einmal ab.";
+
+    /// <summary>Room for a logo of 2 MB and then some, so that a slightly larger one gets the form back with a message, not an error page.</summary>
+    public const long MaxRequestBytes = 8 * 1024 * 1024;
 
     [BindProperty]
     public ApplyInput Input { get; set; } = new();
@@ -54,9 +59,11 @@ public sealed class ApplyModel(
 
         Input.Normalize();
         ModelState.Clear();
-        if (!TryValidateModel(Input, nameof(Input)))
+        var valid = TryValidateModel(Input, nameof(Input));
+        var logo = await ReadLogoAsync();
+        if (!valid || !ModelState.IsValid)
         {
-            return Page();
+            return Page(); // every typed value comes back; a file never does, so the message says to choose it again
         }
 
         var stamp = timer.Read(Started);
@@ -65,7 +72,7 @@ public sealed class ApplyModel(
             return AskToSendAgain(TooFastMessage);
         }
 
-        var (outcome, stored) = await submissions.SubmitAsync(Input.ToDetails(), stamp, clock.GetUtcNow().UtcDateTime);
+        var (outcome, stored) = await submissions.SubmitAsync(Input.ToDetails(), stamp, clock.GetUtcNow().UtcDateTime, logo);
         if (outcome == SubmissionOutcome.FormUsedForAnother)
         {
             return AskToSendAgain(AlreadySentMessage);
@@ -77,6 +84,24 @@ public sealed class ApplyModel(
         }
 
         return RedirectToPage("Thanks");
+    }
+
+    private async Task<Domain.ApplicationLogo?> ReadLogoAsync()
+    {
+        if (Input.Logo is not { } file || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
+        {
+            return null; // no file chosen
+        }
+
+        await using var stream = file.OpenReadStream();
+        var outcome = await LogoFile.ReadAsync(stream, HttpContext.RequestAborted);
+        if (outcome.Error is { } error)
+        {
+            logger.LogInformation("Logo refused ({Length} bytes)", file.Length);
+            ModelState.AddModelError("Input.Logo", error + " Ihre übrigen Angaben sind erhalten; bitte wählen Sie die Datei noch einmal aus.");
+        }
+
+        return outcome.Logo;
     }
 
     // The values stay; a fresh stamp comes with the form, so the next try is accepted.
