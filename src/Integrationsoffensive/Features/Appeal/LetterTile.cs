@@ -15,13 +15,14 @@ public static class LetterTile
     // Words that are not the name: legal forms and the small words between.
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
-        "e", "v", "ev", "gmbh", "ggmbh", "der", "die", "das", "des", "den", "dem", "und", "für", "fur", "in", "im", "am", "an", "von", "vom", "zu", "zur", "zum", "the", "of",
+        "e", "v", "e.v", "ev", "gmbh", "ggmbh", "der", "die", "das", "des", "den", "dem", "und", "für", "fur", "in", "im", "am", "an", "von", "vom", "zu", "zur", "zum", "the", "of",
     };
 
     public static string Initials(string name)
     {
-        var words = name.Split([' ', '-', '/', '.', ',', '(', ')', '&', '„', '“', '"', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => char.IsLetterOrDigit(w[0]) && !Skipped.Contains(w))
+        var words = name.Split([' ', '-', '/', ',', '(', ')', '&', '„', '“', '"', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.'))
+            .Where(w => w.Length > 0 && char.IsLetterOrDigit(w[0]) && !Skipped.Contains(w))
             .ToList();
         var letters = words.Take(2).Select(w => char.ToUpper(w[0], CultureInfo.GetCultureInfo("de-DE"))).ToArray();
         return letters.Length > 0 ? new string(letters) : name.Trim() is { Length: > 0 } trimmed ? trimmed[..1].ToUpperInvariant() : "?";
