@@ -22,6 +22,8 @@ public sealed class ApplyModel(
     public const string AlreadySentMessage =
         "Mit diesem Formular wurde schon eine Mitzeichnung abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular dann noch einmal ab.";
 
+    public const string ChooseLogoAgainMessage = "Ihr Logo war in Ordnung. Bitte wählen Sie die Datei noch einmal aus, bevor Sie erneut absenden.";
+
     public const string TooFastMessage =
         "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben in Ruhe und senden Sie das Formular dann noch einmal ab.";
 
@@ -69,13 +71,13 @@ public sealed class ApplyModel(
         var stamp = timer.Read(Started);
         if (timer.WasFilledTooFast(stamp, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
         {
-            return AskToSendAgain(TooFastMessage);
+            return AskToSendAgain(TooFastMessage, logo is not null);
         }
 
         var (outcome, stored) = await submissions.SubmitAsync(Input.ToDetails(), stamp, clock.GetUtcNow().UtcDateTime, logo);
         if (outcome == SubmissionOutcome.FormUsedForAnother)
         {
-            return AskToSendAgain(AlreadySentMessage);
+            return AskToSendAgain(AlreadySentMessage, logo is not null);
         }
 
         if (stored is not null)
@@ -105,9 +107,14 @@ public sealed class ApplyModel(
     }
 
     // The values stay; a fresh stamp comes with the form, so the next try is accepted.
-    private PageResult AskToSendAgain(string message)
+    private PageResult AskToSendAgain(string message, bool hadLogo)
     {
         ModelState.AddModelError(string.Empty, message);
+        if (hadLogo)
+        {
+            ModelState.AddModelError("Input.Logo", ChooseLogoAgainMessage); // a browser never sends a file twice by itself
+        }
+
         Started = timer.Start();
         return Page();
     }

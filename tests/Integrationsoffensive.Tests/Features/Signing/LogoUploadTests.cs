@@ -93,4 +93,19 @@ public sealed class LogoUploadTests : IDisposable
         Assert.Equal("/mitzeichnen/danke", response.Headers.Location!.OriginalString);
         Assert.Equal(1, await _site.WithDbAsync(db => db.ApplicationLogos.CountAsync()));
     }
+
+    [Fact]
+    public async Task Apply_TooFastWithAGoodLogo_AsksToChooseTheFileAgain_BecauseTheFormCannotKeepIt()
+    {
+        var client = _site.CreatePlainClient();
+        var (_, form) = await client.GetPageAsync("/mitzeichnen"); // and sent at once: faster than a person
+
+        var response = await client.SubmitAsync(form, "form.form", Applications.FormValues(),
+            files: new Dictionary<string, (string, byte[])> { ["Input.Logo"] = ("logo.png", LogoSamples.Png()) });
+
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains(ApplyModel.TooFastMessage, page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Contains(ApplyModel.ChooseLogoAgainMessage, page.GetElementById("Input_Logo-fehler")!.TextContent);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
+    }
 }
