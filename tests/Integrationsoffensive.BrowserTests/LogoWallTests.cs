@@ -59,6 +59,7 @@ public sealed class LogoWallTests(BrowserFixture fixture)
         await Assertions.Expect(first.Locator("#Input_Logo-fehler")).ToContainTextAsync("PNG- oder JPEG-Datei");
         await Assertions.Expect(first.GetByLabel("Name der Organisation")).ToHaveValueAsync(Organizations[0].Name);
         await PublicPagesTests.AssertAccessibleAsync(first, "/mitzeichnen (Logo abgelehnt)");
+        await first.Locator(".field", new() { Has = first.Locator("#Input_Logo") }).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mitzeichnen-logo-abgelehnt.png") });
 
         await using var applicant = await fixture.NewContextAsync(javaScript: false);
         for (var i = 0; i < Organizations.Length; i++)
@@ -79,6 +80,7 @@ public sealed class LogoWallTests(BrowserFixture fixture)
                 await canvas.GotoAsync(fixture.Site.LinkIn(mail, "/mitzeichnen/stand/"));
                 await Assertions.Expect(canvas.Locator("[aria-current=step] .steps__title")).ToHaveTextAsync("Prüfung durch das Team");
                 await PublicPagesTests.AssertAccessibleAsync(canvas, "/mitzeichnen/stand/{token}");
+                await canvas.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "stand-1280.png"), FullPage = true });
             }
         }
 
@@ -95,6 +97,7 @@ public sealed class LogoWallTests(BrowserFixture fixture)
             if (name == Organizations[0].Name)
             {
                 await PublicPagesTests.AssertAccessibleAsync(queue, "/moderation/antraege/{id} (mit Logo)");
+                await queue.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "antrag-mit-logo-1280.png"), FullPage = true });
             }
 
             await queue.GetByLabel("Freigeben").CheckAsync();
