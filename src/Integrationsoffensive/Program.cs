@@ -65,6 +65,7 @@ app.MapOpenData();
 app.MapCounter();
 app.MapShareCard();
 app.MapHandoverPdf();
+app.MapLogos();
 app.MapRazorPages().WithStaticAssets();
 
 app.UseStaticAssetsGuard();

@@ -51,6 +51,7 @@ public sealed partial class JourneyTests
         await page.Keyboard.TypeAsync("Kassel (k");
         Assert.Equal("Input_Website", await TabAsync(page));
         Assert.Equal("Input_Statement", await TabAsync(page));
+        Assert.Equal("Input_Logo", await TabAsync(page)); // the optional logo: a plain file input, with a visible focus too
         Assert.Equal("Input_ContactName", await TabAsync(page));
         await page.Keyboard.TypeAsync("Tara Taste");
         Assert.Equal("Input_Email", await TabAsync(page));

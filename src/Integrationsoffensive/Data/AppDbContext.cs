@@ -29,6 +29,7 @@ public class AppDbContext : IdentityDbContext<Moderator>, IDataProtectionKeyCont
     }
 
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationLogo> ApplicationLogos => Set<ApplicationLogo>();
     public DbSet<ApplicationToken> ApplicationTokens => Set<ApplicationToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

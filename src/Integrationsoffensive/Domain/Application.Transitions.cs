@@ -82,6 +82,18 @@ public sealed partial class Application
         return changes;
     }
 
+    /// <summary>A moderator takes the logo away (unsuitable, not the organization's); recorded in the history.</summary>
+    public void RemoveLogo(string moderator, DateTime now)
+    {
+        if (Logo is null)
+        {
+            throw new InvalidTransitionException("Diese Mitzeichnung hat kein Logo (mehr).");
+        }
+
+        Logo = null;
+        Record(now, moderator, AuditAction.LogoRemoved);
+    }
+
     /// <summary>An internal note for the other moderators; part of the application's history.</summary>
     public void AddNote(string moderator, string note, DateTime now) => Record(now, moderator, AuditAction.Note, note);
 

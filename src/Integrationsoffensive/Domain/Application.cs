@@ -68,13 +68,18 @@ public sealed partial class Application : Data.IVersioned
     public List<Email.OutboxMessage> Mails { get; private set; } = [];
     public List<AuditEntry> History { get; private set; } = [];
 
+    /// <summary>The organization's logo, if it sent one; loaded only where it is needed (<c>Include</c>).</summary>
+    public ApplicationLogo? Logo { get; private set; }
+
     public bool HasContactData => Email is not null;
 
-    public static Application Submit(ApplicationDetails details, string appealVersion, string consentVersion, bool possibleDuplicate, DateTime now, string? formNonce = null)
+    public static Application Submit(ApplicationDetails details, string appealVersion, string consentVersion, bool possibleDuplicate, DateTime now, string? formNonce = null, ApplicationLogo? logo = null)
     {
         var application = New(details, appealVersion, consentVersion, possibleDuplicate, now);
         application.FormNonce = formNonce;
-        application.Record(now, AuditActors.Applicant, AuditAction.Submitted, possibleDuplicate ? "möglicherweise doppelt" : "");
+        application.Logo = logo;
+        var notes = new[] { possibleDuplicate ? "möglicherweise doppelt" : null, logo is null ? null : "mit Logo" };
+        application.Record(now, AuditActors.Applicant, AuditAction.Submitted, string.Join(", ", notes.OfType<string>()));
         return application;
     }
 
@@ -132,11 +137,13 @@ public sealed partial class Application : Data.IVersioned
         SearchKey = OrganizationNames.SearchKey(fields.OrganizationName + " " + fields.Place);
     }
 
+    // The logo goes with the contact data: callers load it (Include) so that EF deletes its row.
     private void PurgeContactData(DateTime now)
     {
         ContactName = null;
         Email = null;
         Phone = null;
+        Logo = null;
         ContactDataPurgedAt ??= now;
     }
 

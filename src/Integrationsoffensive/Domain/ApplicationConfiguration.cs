@@ -42,6 +42,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
 
         builder.HasMany(a => a.Tokens).WithOne(t => t.Application).HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.History).WithOne(e => e.Application).HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(a => a.Logo).WithOne().HasForeignKey<ApplicationLogo>(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Mails).WithOne().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -75,4 +75,5 @@ public enum AuditAction
     PasswordResetRequested,
     PasskeyAdded,
     PasskeyRemoved,
+    LogoRemoved,
 }

@@ -33,6 +33,7 @@ public static class AuditLabels
         AuditAction.PasswordResetRequested => "neues Passwort angefordert",
         AuditAction.PasskeyAdded => "Passkey hinzugefügt",
         AuditAction.PasskeyRemoved => "Passkey entfernt",
+        AuditAction.LogoRemoved => "Logo entfernt",
         _ => action.ToString(),
     };
 

@@ -43,6 +43,7 @@ public sealed class RetentionJob(
         var rejectedBefore = now.AddDays(-options.RejectedContactRetentionDays);
         var unpublishedBefore = now.AddDays(-options.UnpublishedContactRetentionDays);
         var decided = await db.Applications
+            .Include(a => a.Logo) // goes with the contact data
             .Where(a => a.Email != null
                 && ((a.Status == ApplicationStatus.Rejected && a.RejectedAt < rejectedBefore)
                     || (a.Status == ApplicationStatus.Unpublished && a.UnpublishedAt < unpublishedBefore)))

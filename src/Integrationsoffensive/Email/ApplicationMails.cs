@@ -21,6 +21,9 @@ public sealed class ApplicationMails(SiteLinks links, MailSignature signature, I
 
     public string WithdrawUrl(string token) => links.Page("/Signing/Withdraw", new { token });
 
+    /// <summary>The applicant's status page, behind the same token as the withdrawal.</summary>
+    public string StatusUrl(string token) => links.Page("/Signing/Status", new { token });
+
     /// <summary>The organization's own entry in the public list: newest first, where a fresh entry stands on the first page.</summary>
     public string EntryUrl(Application application) => links.Page("/Signatories/List", new { sortierung = "neu" }, fragment: $"org-{application.Id}");
 
@@ -45,6 +48,7 @@ public sealed class ApplicationMails(SiteLinks links, MailSignature signature, I
             body.Paragraph(waiting.Count == 1 ? "Diese Angaben veröffentlichen wir nach der Prüfung:" : $"„{MailText.Unlinked(application.OrganizationName)}“ – diese Angaben veröffentlichen wir nach der Prüfung:")
                 .Lines(MailText.PublicFields(application))
                 .Button("Mitzeichnung bestätigen", ConfirmUrl(confirm))
+                .Link("Stand der Mitzeichnung ansehen", StatusUrl(withdraw))
                 .Link("Mitzeichnung zurückziehen", WithdrawUrl(withdraw));
         }
 
@@ -125,7 +129,9 @@ public sealed class ApplicationMails(SiteLinks links, MailSignature signature, I
     private MailBody WithWithdrawal(MailBodyBuilder body, Application application, DateTime now)
     {
         var (_, withdraw) = ApplicationToken.Issue(application, TokenPurpose.Withdraw, now, lifetime: null);
-        body.Paragraph("Sie können Ihre Mitzeichnung jederzeit zurückziehen. Dann verschwindet die Organisation sofort von der Website, und wir löschen Ihre Kontaktdaten.")
+        body.Paragraph("Wo Ihre Mitzeichnung gerade steht, sehen Sie jederzeit hier:")
+            .Link("Stand der Mitzeichnung ansehen", StatusUrl(withdraw))
+            .Paragraph("Sie können Ihre Mitzeichnung jederzeit zurückziehen. Dann verschwindet die Organisation sofort von der Website, und wir löschen Ihre Kontaktdaten.")
             .Link("Mitzeichnung zurückziehen", WithdrawUrl(withdraw));
         return signature.SignOff(body).Build();
     }

@@ -39,9 +39,15 @@ public static class Applications
     public static Task<Application> PublishedAsync(this SiteFactory site, ApplicationDetails? details = null) =>
         site.SeedAsync(ApplicationStatus.Published, details);
 
-    private static async Task<Application> SeedAsync(this SiteFactory site, ApplicationStatus status, ApplicationDetails? details)
+    /// <summary>A logo as the form stores it: a real PNG through the real check and re-encoding.</summary>
+    public static ApplicationLogo Logo(int width = 300, int height = 150) => LogoFile.From(LogoSamples.Png(width, height)).Logo!;
+
+    /// <summary>An application in any state, optionally with a logo, stored.</summary>
+    public static Task<Application> SeedAsync(this SiteFactory site, ApplicationStatus status, ApplicationDetails? details = null, ApplicationLogo? logo = null) =>
+        site.StoreAsync(InStatus(status, site.Clock.GetUtcNow().UtcDateTime, details, logo));
+
+    private static async Task<Application> StoreAsync(this SiteFactory site, Application application)
     {
-        var application = InStatus(status, site.Clock.GetUtcNow().UtcDateTime, details);
         await site.WithDbAsync(async db =>
         {
             db.Applications.Add(application);
@@ -54,9 +60,9 @@ public static class Applications
     /// An application brought to <paramref name="status"/> through the transitions a real one goes
     /// through (confirmed before a decision, published before unpublished), all at <paramref name="now"/>.
     /// </summary>
-    public static Application InStatus(ApplicationStatus status, DateTime now, ApplicationDetails? details = null)
+    public static Application InStatus(ApplicationStatus status, DateTime now, ApplicationDetails? details = null, ApplicationLogo? logo = null)
     {
-        var application = Application.Submit(details ?? Details(), "2023-11", ConsentText.Version, possibleDuplicate: false, now);
+        var application = Application.Submit(details ?? Details(), "2023-11", ConsentText.Version, possibleDuplicate: false, now, logo: logo);
         if (status is not ApplicationStatus.Submitted)
         {
             application.Confirm(now);

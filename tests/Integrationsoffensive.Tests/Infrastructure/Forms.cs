@@ -9,7 +9,11 @@ public static class Forms
     /// Posts the form with the given values; <paramref name="button"/> (a selector within the form)
     /// is the submit button pressed, which adds its name and value and may post elsewhere (formaction).
     /// </summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string? formSelector, IReadOnlyDictionary<string, string?> values, string? button = null)
+    /// <remarks>
+    /// A form with <c>enctype="multipart/form-data"</c> is posted as a browser posts it: every field
+    /// a part, each file input a file part (from <paramref name="files"/>, or empty with no name).
+    /// </remarks>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string? formSelector, IReadOnlyDictionary<string, string?> values, string? button = null, IReadOnlyDictionary<string, (string FileName, byte[] Bytes)>? files = null)
     {
         var form = (IHtmlFormElement)(formSelector is null ? page.Forms.Single() : page.QuerySelector(formSelector)!);
         var fields = new List<KeyValuePair<string, string>>();
@@ -23,6 +27,8 @@ public static class Forms
 
             switch (element)
             {
+                case IHtmlInputElement { Type: "file" }:
+                    continue; // added below
                 case IHtmlInputElement { Type: "checkbox" } checkbox:
                     var tick = values.TryGetValue(name, out var wanted) ? wanted == "true" : checkbox.IsChecked;
                     if (tick)
@@ -61,6 +67,26 @@ public static class Forms
 
         var action = pressed?.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? new Uri(page.Url).PathAndQuery : action;
-        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+        if (!string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+        }
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "file"))
+        {
+            var (fileName, bytes) = files is not null && files.TryGetValue(input.Name!, out var file) ? file : ("", []);
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            part.Headers.ContentDisposition = new("form-data") { Name = $"\"{input.Name}\"", FileName = $"\"{fileName}\"" };
+            multipart.Add(part); // an empty name as a browser sends it when no file was chosen
+        }
+
+        return await client.PostAsync(target, multipart);
     }
 }

@@ -163,6 +163,29 @@ namespace Integrationsoffensive.Data.Migrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationLogo", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Small")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("ApplicationLogos", (string)null);
+                });
+
             modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationToken", b =>
                 {
                     b.Property<int>("Id")
@@ -651,6 +674,15 @@ namespace Integrationsoffensive.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationLogo", b =>
+                {
+                    b.HasOne("Integrationsoffensive.Domain.Application", null)
+                        .WithOne("Logo")
+                        .HasForeignKey("Integrationsoffensive.Domain.ApplicationLogo", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationToken", b =>
                 {
                     b.HasOne("Integrationsoffensive.Domain.Application", "Application")
@@ -785,6 +817,8 @@ namespace Integrationsoffensive.Data.Migrations
             modelBuilder.Entity("Integrationsoffensive.Domain.Application", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Logo");
 
                     b.Navigation("Mails");
 

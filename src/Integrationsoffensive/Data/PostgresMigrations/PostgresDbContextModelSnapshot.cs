@@ -171,6 +171,29 @@ namespace Integrationsoffensive.Data.PostgresMigrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationLogo", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Small")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("ApplicationLogos", (string)null);
+                });
+
             modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationToken", b =>
                 {
                     b.Property<int>("Id")
@@ -673,6 +696,15 @@ namespace Integrationsoffensive.Data.PostgresMigrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationLogo", b =>
+                {
+                    b.HasOne("Integrationsoffensive.Domain.Application", null)
+                        .WithOne("Logo")
+                        .HasForeignKey("Integrationsoffensive.Domain.ApplicationLogo", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Integrationsoffensive.Domain.ApplicationToken", b =>
                 {
                     b.HasOne("Integrationsoffensive.Domain.Application", "Application")
@@ -807,6 +839,8 @@ namespace Integrationsoffensive.Data.PostgresMigrations
             modelBuilder.Entity("Integrationsoffensive.Domain.Application", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Logo");
 
                     b.Navigation("Mails");
 

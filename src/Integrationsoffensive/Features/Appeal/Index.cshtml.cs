@@ -10,7 +10,7 @@ namespace Integrationsoffensive.Features.Appeal;
 
 /// <summary>
 /// The home page: the appeal's title, one sentence and the counter with the call to action first (on a
-/// phone all above the fold), the demands at a glance, then the full text, the founders and the newest co-signers.
+/// phone all above the fold), the demands at a glance, then the full text, and the logo wall: the founders and the newest co-signers, each with its logo or a lettered tile.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class IndexModel(ContentStore store, AppDbContext db, ShareLinks shareLinks) : PageModel, IPageMetadata
@@ -22,6 +22,9 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, ShareLinks s
     public IReadOnlyList<PublicSignatory> NewestCoSigners { get; private set; } = [];
 
     public int SignatoryCount { get; private set; }
+
+    /// <summary>The logo hashes of the newest co-signers that have one, by application id.</summary>
+    public IReadOnlyDictionary<int, string> LogoHashes { get; private set; } = new Dictionary<int, string>();
 
     public Share Share { get; private set; } = null!;
 
@@ -45,6 +48,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, ShareLinks s
 
         Appeal = appeal;
         NewestCoSigners = await PublishedSignatories.NewestAsync(db, NewestCount);
+        LogoHashes = await Logos.HashesAsync(db, NewestCoSigners.Select(s => s.Id).ToList());
         SignatoryCount = await PublishedSignatories.CountAsync(db, appeal.FoundingOrganizations);
         Share = shareLinks.For(ShareSubject.Appeal);
         Languages = AppealLanguages.All(store);

@@ -13,7 +13,7 @@ namespace Integrationsoffensive.Features.Moderation;
 /// Each form carries the version it was shown with; if someone else changed the application in
 /// the meantime, nothing is overwritten and the moderator is told.
 /// </summary>
-public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimeProvider clock) : ModerationPageModel
+public sealed partial class DetailModel(AppDbContext db, ApplicationMails mails, TimeProvider clock) : ModerationPageModel
 {
     public const string ConflictMessage =
         "Diese Mitzeichnung wurde inzwischen von jemand anderem geändert. Ihre Aktion wurde nicht ausgeführt. Bitte prüfen Sie den aktuellen Stand unten.";
@@ -98,9 +98,9 @@ public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimePro
         });
     }
 
-    private async Task<IActionResult> DecideAsync(int id, Func<Application, DateTime, string> decide)
+    private async Task<IActionResult> DecideAsync(int id, Func<Application, DateTime, string> decide, bool withLogo = false)
     {
-        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id);
+        var application = await (withLogo ? db.Applications.Include(a => a.Logo) : db.Applications.AsQueryable()).SingleOrDefaultAsync(a => a.Id == id);
         if (application is null)
         {
             return NotFound();
@@ -165,6 +165,7 @@ public sealed class DetailModel(AppDbContext db, ApplicationMails mails, TimePro
 
         Application = application;
         Version = application.ConcurrencyStamp;
+        LogoHash = await db.ApplicationLogos.Where(l => l.ApplicationId == id).Select(l => l.Hash).SingleOrDefaultAsync();
         History = await db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync();
         Reasons = await db.RejectionReasons.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.SortOrder).ToListAsync();
         return true;

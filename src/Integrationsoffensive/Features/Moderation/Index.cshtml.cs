@@ -137,7 +137,7 @@ public sealed class IndexModel(
         Pagination = Pagination.Of(PageText, await query.CountAsync(), PageSize);
         var ordered = IsWaiting ? query.InQueueOrder() : query.OrderByDescending(a => a.Id);
         var items = await ordered.Skip(Pagination.Skip).Take(PageSize)
-            .Select(a => new QueueItem(a.Id, a.OrganizationName, a.OrganizationType, a.Place, a.Region, a.Website, a.Statement, a.SubmittedAt, a.ConfirmedAt))
+            .Select(a => new QueueItem(a.Id, a.OrganizationName, a.OrganizationType, a.Place, a.Region, a.Website, a.Statement, a.SubmittedAt, a.ConfirmedAt) { HasLogo = a.Logo != null })
             .ToListAsync();
         var known = await duplicates.LoadIndexAsync();
         Items = items.Select(item => item with

@@ -21,6 +21,9 @@ public sealed record QueueItem(
     /// <summary>Another application or a founder with the same or a similar name or website.</summary>
     public DuplicateMatch? Duplicate { get; init; }
 
+    /// <summary>The organization sent a logo; the card shows it small (the picture comes from the detail page).</summary>
+    public bool HasLogo { get; init; }
+
     /// <summary>Waiting longer than <see cref="ReviewOptions.OverdueDays"/> since the address was confirmed.</summary>
     public bool IsOverdue { get; init; }
 

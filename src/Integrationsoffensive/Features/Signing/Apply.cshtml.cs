@@ -10,6 +10,8 @@ namespace Integrationsoffensive.Features.Signing;
 
 /// <summary>/mitzeichnen: the application form. Success redirects to /mitzeichnen/danke.</summary>
 [EnableRateLimiting(RateLimits.Forms)]
+[RequestSizeLimit(ApplyModel.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ApplyModel.MaxRequestBytes)]
 public sealed class ApplyModel(
     Submissions submissions,
     FormTimer timer,
@@ -20,8 +22,13 @@ public sealed class ApplyModel(
     public const string AlreadySentMessage =
         "Mit diesem Formular wurde schon eine Mitzeichnung abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular dann noch einmal ab.";
 
+    public const string ChooseLogoAgainMessage = "Ihr Logo war in Ordnung. Bitte wählen Sie die Datei noch einmal aus, bevor Sie erneut absenden.";
+
     public const string TooFastMessage =
         "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben in Ruhe und senden Sie das Formular dann noch einmal ab.";
+
+    /// <summary>Room for a logo of 2 MB and then some, so that a slightly larger one gets the form back with a message, not an error page.</summary>
+    public const long MaxRequestBytes = 8 * 1024 * 1024;
 
     [BindProperty]
     public ApplyInput Input { get; set; } = new();
@@ -54,21 +61,23 @@ public sealed class ApplyModel(
 
         Input.Normalize();
         ModelState.Clear();
-        if (!TryValidateModel(Input, nameof(Input)))
+        var valid = TryValidateModel(Input, nameof(Input));
+        var logo = await ReadLogoAsync();
+        if (!valid || !ModelState.IsValid)
         {
-            return Page();
+            return Page(); // every typed value comes back; a file never does, so the message says to choose it again
         }
 
         var stamp = timer.Read(Started);
         if (timer.WasFilledTooFast(stamp, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
         {
-            return AskToSendAgain(TooFastMessage);
+            return AskToSendAgain(TooFastMessage, logo is not null);
         }
 
-        var (outcome, stored) = await submissions.SubmitAsync(Input.ToDetails(), stamp, clock.GetUtcNow().UtcDateTime);
+        var (outcome, stored) = await submissions.SubmitAsync(Input.ToDetails(), stamp, clock.GetUtcNow().UtcDateTime, logo);
         if (outcome == SubmissionOutcome.FormUsedForAnother)
         {
-            return AskToSendAgain(AlreadySentMessage);
+            return AskToSendAgain(AlreadySentMessage, logo is not null);
         }
 
         if (stored is not null)
@@ -79,10 +88,33 @@ public sealed class ApplyModel(
         return RedirectToPage("Thanks");
     }
 
+    private async Task<Domain.ApplicationLogo?> ReadLogoAsync()
+    {
+        if (Input.Logo is not { } file || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
+        {
+            return null; // no file chosen
+        }
+
+        await using var stream = file.OpenReadStream();
+        var outcome = await LogoFile.ReadAsync(stream, HttpContext.RequestAborted);
+        if (outcome.Error is { } error)
+        {
+            logger.LogInformation("Logo refused ({Length} bytes)", file.Length);
+            ModelState.AddModelError("Input.Logo", error + " Ihre übrigen Angaben sind erhalten; bitte wählen Sie die Datei noch einmal aus.");
+        }
+
+        return outcome.Logo;
+    }
+
     // The values stay; a fresh stamp comes with the form, so the next try is accepted.
-    private PageResult AskToSendAgain(string message)
+    private PageResult AskToSendAgain(string message, bool hadLogo)
     {
         ModelState.AddModelError(string.Empty, message);
+        if (hadLogo)
+        {
+            ModelState.AddModelError("Input.Logo", ChooseLogoAgainMessage); // a browser never sends a file twice by itself
+        }
+
         Started = timer.Start();
         return Page();
     }

@@ -9,6 +9,9 @@ namespace Integrationsoffensive.Features.Signing;
 /// </summary>
 public sealed class ApplyInput : PublicFieldsInput
 {
+    /// <summary>Optional: PNG or JPEG, checked and re-encoded by <see cref="LogoFile"/>. Declared first: it follows the public fields on the form.</summary>
+    public IFormFile? Logo { get; set; }
+
     [Required(ErrorMessage = "Bitte geben Sie eine Ansprechperson an.")]
     [StringLength(FieldLimits.ContactName, ErrorMessage = "Der Name der Ansprechperson darf höchstens {1} Zeichen lang sein.")]
     public string? ContactName { get; set; }

@@ -28,7 +28,7 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
 {
     private const int Rounds = 3;
 
-    public async Task<(SubmissionOutcome Outcome, Application? Stored)> SubmitAsync(ApplicationDetails details, FormStamp? stamp, DateTime now)
+    public async Task<(SubmissionOutcome Outcome, Application? Stored)> SubmitAsync(ApplicationDetails details, FormStamp? stamp, DateTime now, ApplicationLogo? logo = null)
     {
         var name = OrganizationNames.Normalize(details.PublicFields.OrganizationName);
         // One connection for the half-dozen lookups and the save: opening a pooled SQLite connection
@@ -67,7 +67,7 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
             }
 
             var duplicate = await duplicates.FindAsync(details.PublicFields);
-            var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now, stamp?.Nonce);
+            var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now, stamp?.Nonce, logo);
             db.Applications.Add(application);
             await confirmations.QueueAsync(db, details.Email!, application, now);
             if (await db.TrySaveChangesAsync())

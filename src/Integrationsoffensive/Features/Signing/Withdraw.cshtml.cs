@@ -11,7 +11,7 @@ namespace Integrationsoffensive.Features.Signing;
 
 /// <summary>
 /// /mitzeichnen/zurueckziehen/{token}: says what withdrawing does, and does it on POST: the entry
-/// leaves every public page at once and the contact data, with every mail to them, are deleted.
+/// leaves every public page at once and the contact data, with every mail to them and the logo, are deleted.
 /// </summary>
 [EnableRateLimiting(RateLimits.Forms)]
 [TokenPage]
@@ -46,6 +46,7 @@ public sealed class WithdrawModel(AppDbContext db, TimeProvider clock, ILogger<W
         }
 
         var application = found.Application;
+        await db.Entry(application).Reference(a => a.Logo).LoadAsync(); // the logo goes with the contact data
         var now = clock.GetUtcNow().UtcDateTime;
         if (application.Withdraw(now))
         {

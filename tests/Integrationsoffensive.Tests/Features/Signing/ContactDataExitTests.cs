@@ -10,7 +10,7 @@ namespace Integrationsoffensive.Tests.Features.Signing;
 /// <summary>
 /// Every state an application can be in, and every way out: the applicant's withdrawal link and the
 /// retention job after its period. Afterwards the database holds exactly the personal data the
-/// privacy policy allows, mails included.
+/// privacy policy allows, mails and logos included.
 /// </summary>
 public sealed class ContactDataExitTests : IDisposable
 {
@@ -21,11 +21,11 @@ public sealed class ContactDataExitTests : IDisposable
     public static TheoryData<ApplicationStatus> States() =>
         new(ApplicationStatus.Submitted, ApplicationStatus.Confirmed, ApplicationStatus.Published, ApplicationStatus.Rejected, ApplicationStatus.Unpublished);
 
-    /// <summary>An application in the state, with contact data, a mail to it and a withdrawal link.</summary>
+    /// <summary>An application in the state, with contact data, a logo, a mail to it and a withdrawal link.</summary>
     private async Task<(int Id, string WithdrawToken)> SeedAsync(ApplicationStatus state)
     {
         var now = _site.Clock.GetUtcNow().UtcDateTime;
-        var application = Application.Submit(Applications.Details(), "2023-11", "c", false, now);
+        var application = Application.Submit(Applications.Details(), "2023-11", "c", false, now, logo: Applications.Logo());
         var (_, token) = ApplicationToken.Issue(application, TokenPurpose.Withdraw, now, lifetime: null);
         application.Mails.Add(new OutboxMessage(MailKinds.Receipt, application.Email!, application.ContactName, "Betreff", MailBody.Create().Paragraph("x").Build(), now));
         if (state != ApplicationStatus.Submitted)
@@ -58,6 +58,8 @@ public sealed class ContactDataExitTests : IDisposable
     private Task<Application?> StoredAsync(int id) =>
         _site.WithDbAsync(db => db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id));
 
+    private Task<int> LogosAsync(int id) => _site.WithDbAsync(db => db.ApplicationLogos.CountAsync(l => l.ApplicationId == id));
+
     private Task<int> MailsAsync(int id) => _site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ApplicationId == id));
 
     [Theory]
@@ -79,6 +81,7 @@ public sealed class ContactDataExitTests : IDisposable
         Assert.Null(stored.Phone);
         Assert.NotNull(stored.ContactDataPurgedAt);
         Assert.Equal(0, await MailsAsync(id));
+        Assert.Equal(0, await LogosAsync(id));
     }
 
     [Theory]
@@ -90,6 +93,7 @@ public sealed class ContactDataExitTests : IDisposable
     public async Task Retention_AfterItsPeriods_LeavesWhatTheStateAllows(ApplicationStatus state, string expected)
     {
         var (id, _) = await SeedAsync(state);
+        Assert.Equal(1, await LogosAsync(id));
         _site.Clock.Advance(TimeSpan.FromDays(60));
 
         await using (var scope = _site.Services.CreateAsyncScope())
@@ -102,11 +106,14 @@ public sealed class ContactDataExitTests : IDisposable
         {
             case "deleted":
                 Assert.Null(stored);
+                Assert.Equal(0, await LogosAsync(id));
                 break;
             case "kept":
                 Assert.Equal(Applications.Details().Email, stored!.Email);
+                Assert.Equal(1, await LogosAsync(id));
                 break;
             default:
+                Assert.Equal(0, await LogosAsync(id));
                 Assert.Null(stored!.Email);
                 Assert.Null(stored.ContactName);
                 Assert.Null(stored.Phone);

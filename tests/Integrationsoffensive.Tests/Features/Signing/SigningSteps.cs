@@ -6,11 +6,11 @@ namespace Integrationsoffensive.Tests.Features.Signing;
 public static class SigningSteps
 {
     /// <summary>Opens /mitzeichnen, takes the time a person takes, fills in the form and sends it.</summary>
-    public static async Task<HttpResponseMessage> ApplyAsync(this SiteFactory site, HttpClient client, IReadOnlyDictionary<string, string?> values)
+    public static async Task<HttpResponseMessage> ApplyAsync(this SiteFactory site, HttpClient client, IReadOnlyDictionary<string, string?> values, (string FileName, byte[] Bytes)? logo = null)
     {
         var (_, form) = await client.GetPageAsync("/mitzeichnen");
         site.Clock.Advance(TimeSpan.FromSeconds(20));
-        return await client.SubmitAsync(form, "form.form", values);
+        return await client.SubmitAsync(form, "form.form", values, files: logo is { } file ? new Dictionary<string, (string, byte[])> { ["Input.Logo"] = file } : null);
     }
 
     /// <summary>The site-relative path of the link in a mail, e.g. "/mitzeichnen/bestaetigen/…".</summary>
