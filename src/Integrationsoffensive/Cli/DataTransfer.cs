@@ -17,9 +17,14 @@ public static class DataTransfer
     public const int Format = 1;
 
     /// <summary>The model's tables, parents before children (foreign keys), so rows can be inserted in this order.</summary>
+    private const string BookkeepingTable = "JobRuns";
+
     public static IReadOnlyList<ITable> Tables(AppDbContext db)
     {
-        var tables = db.Model.GetRelationalModel().Tables.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        // JobRuns only say which period's background jobs ran on the old database: a site already
+        // running on the target claims its own, and importing them would collide with those claims.
+        var tables = db.Model.GetRelationalModel().Tables.Where(t => t.Name != BookkeepingTable)
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         var ordered = new List<ITable>();
         var done = new HashSet<string>(StringComparer.Ordinal);
         while (ordered.Count < tables.Count)
