@@ -1,5 +1,6 @@
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +10,34 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Integrationsoffensive.Data;
 
 /// <summary>
-/// The site's database, with the moderators' Identity tables. Feature pages use it directly;
-/// entity configurations live beside the entities.
+/// The site's database, with the moderators' Identity tables and the data-protection keys. Feature
+/// pages use it directly; entity configurations live beside the entities. This type carries the
+/// SQLite migrations (<c>Data/Migrations</c>); <see cref="PostgresDbContext"/>, the same model,
+/// carries PostgreSQL's (<c>Data/PostgresMigrations</c>).
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<Moderator>(options)
+public class AppDbContext : IdentityDbContext<Moderator>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresDbContext"/>: the same model, its own migrations.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationToken> ApplicationTokens => Set<ApplicationToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<RejectionReason> RejectionReasons => Set<RejectionReason>();
     public DbSet<DailyDigest> DailyDigests => Set<DailyDigest>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>The key ring of ASP.NET Core data protection: every instance reads the same keys.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Identity's schema with passkeys; the accounts set it in Identity's options.</summary>
     public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;

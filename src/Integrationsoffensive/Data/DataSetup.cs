@@ -10,6 +10,12 @@ public static class DataSetup
 
     public static void AddData(this WebApplicationBuilder builder)
     {
+        if (DatabaseProviders.Configured(builder.Configuration) == DatabaseProvider.Postgres)
+        {
+            AddPostgres(builder);
+            return;
+        }
+
         builder.Services.AddSingleton<SqliteTuning>();
         builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddDbContext<AppDbContext>((services, options) => options
@@ -17,6 +23,18 @@ public static class DataSetup
             .AddInterceptors(
                 services.GetRequiredService<SqliteTuning>(),
                 services.GetRequiredService<SqliteWriteGate>(),
+                services.GetRequiredService<Hosting.SignatoryCacheEviction>(),
+                services.GetRequiredService<Domain.DuplicateIndexMaintenance>()));
+    }
+
+    // The same model and interceptors without SQLite's tuning and write gate: PostgreSQL has many
+    // writers at once and row locks of its own. Features ask for AppDbContext and get this one.
+    private static void AddPostgres(WebApplicationBuilder builder)
+    {
+        var connectionString = DatabaseProviders.PostgresConnectionString(builder.Configuration);
+        builder.Services.AddDbContext<AppDbContext, PostgresDbContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(
                 services.GetRequiredService<Hosting.SignatoryCacheEviction>(),
                 services.GetRequiredService<Domain.DuplicateIndexMaintenance>()));
     }
@@ -41,11 +59,29 @@ public static class DataSetup
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await MigrateAsync(db);
+        await FileKeyImport.ImportAsync(db, scope.ServiceProvider.GetRequiredService<DataDirectory>());
     }
 
-    /// <summary>Applies pending migrations; after an upgrade, recomputes the keys derived in code.</summary>
+    /// <summary>
+    /// Applies pending migrations; after an upgrade, recomputes the keys derived in code. Several
+    /// instances starting together take turns: on PostgreSQL under an advisory lock (the next one
+    /// then finds nothing pending), on SQLite under EF Core's own migration lock.
+    /// </summary>
     public static async Task MigrateAsync(AppDbContext db)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await using var migrationLock = await PostgresMigrationLock.AcquireAsync(db);
+            await MigrateUnlockedAsync(db);
+            return;
+        }
+
+        await MigrateUnlockedAsync(db);
+    }
+
+    private static async Task MigrateUnlockedAsync(AppDbContext db)
     {
         var upgrading = (await db.Database.GetAppliedMigrationsAsync()).Any()
             && (await db.Database.GetPendingMigrationsAsync()).Any();

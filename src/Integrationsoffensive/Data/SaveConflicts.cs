@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Integrationsoffensive.Data;
 
@@ -14,10 +15,11 @@ public static class SaveConflicts
     private const int SqliteConstraint = 19;
     private static readonly int[] SqliteUniqueViolations = [2067, 1555];
 
-    /// <summary>True when the save broke a unique index, recognised by the database's error code.</summary>
+    /// <summary>True when the save broke a unique index, recognised by the database's error code (SQLite's or PostgreSQL's 23505).</summary>
     public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && SqliteUniqueViolations.Contains(sqlite.SqliteExtendedErrorCode),
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 

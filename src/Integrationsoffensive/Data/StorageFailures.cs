@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Integrationsoffensive.Data;
 
@@ -12,11 +14,17 @@ public static class StorageFailures
     // SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN
     private static readonly int[] SqliteCodes = [8, 10, 13, 14];
 
+    // PostgreSQL: disk full, out of memory, read-only transaction (a standby), too many connections,
+    // the server shutting down or starting up; any class 08 (connection) error.
+    private static readonly string[] PostgresStates = ["53100", "53200", "25006", "53300", "57P01", "57P02", "57P03"];
+
     public static bool IsStorageFailure(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is SqliteException sqlite && SqliteCodes.Contains(sqlite.SqliteErrorCode)
+                || e is PostgresException postgres && (PostgresStates.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal))
+                || e is NpgsqlException { InnerException: SocketException or TimeoutException }
                 || e is UnauthorizedAccessException
                 || e is IOException { HResult: 28 or 30 }) // ENOSPC, EROFS
             {

@@ -15,6 +15,9 @@ public abstract class PeriodicService<TJob>(IServiceScopeFactory scopes, ILogger
 {
     protected abstract TimeSpan Interval { get; }
 
+    /// <summary>Whether this instance runs the job now; a job that must run once per period across instances claims it.</summary>
+    protected virtual Task<bool> ClaimAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.FromResult(true);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
@@ -23,7 +26,10 @@ public abstract class PeriodicService<TJob>(IServiceScopeFactory scopes, ILogger
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(stoppingToken);
+                if (await ClaimAsync(scope.ServiceProvider, stoppingToken))
+                {
+                    await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(stoppingToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -48,9 +46,9 @@ public static class WebSetup
         // break the case-sensitive tokens in confirmation and withdrawal links.
         builder.Services.AddRouting(options => options.AppendTrailingSlash = false);
 
-        builder.Services.AddDataProtection().SetApplicationName("Integrationsoffensive");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, logs) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.SubDirectory("keys")), logs));
+        // The key ring lives in the database, so login cookies, antiforgery tokens and invitation
+        // links survive restarts and are read alike by every instance (docs/betrieb.md).
+        builder.Services.AddDataProtection().SetApplicationName("Integrationsoffensive").PersistKeysToDbContext<Data.AppDbContext>();
 
         // Client addresses (for the rate limiter) come from X-Forwarded-For only when a configured
         // proxy sent it; loopback is trusted by default, for nginx on the same machine.

@@ -250,6 +250,24 @@ namespace Integrationsoffensive.Data.Migrations
                     b.ToTable("DailyDigests");
                 });
 
+            modelBuilder.Entity("Integrationsoffensive.Domain.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "Period");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("Integrationsoffensive.Domain.Moderator", b =>
                 {
                     b.Property<string>("Id")
@@ -465,6 +483,23 @@ namespace Integrationsoffensive.Data.Migrations
                     b.HasIndex("ToAddress", "Kind");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
