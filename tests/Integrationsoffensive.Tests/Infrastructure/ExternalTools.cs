@@ -36,3 +36,24 @@ public sealed class RedisFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>
+/// The two-instance test needs PostgreSQL, redis-server and nginx: reported as skipped, naming what
+/// is missing, on a machine without them; CI installs all three (.ci/run).
+/// </summary>
+public sealed class MultiInstanceFactAttribute : FactAttribute
+{
+    public MultiInstanceFactAttribute()
+    {
+        var missing = new[]
+        {
+            RedisServer.Executable is null ? "redis-server is not installed (apt-get install redis-server)" : null,
+            NginxBalancer.Executable is null ? "nginx is not installed (apt-get install nginx)" : null,
+            PostgresServer.Unavailable,
+        }.OfType<string>().ToList();
+        if (missing.Count > 0)
+        {
+            Skip = string.Join("; ", missing) + "; .ci/run installs them.";
+        }
+    }
+}
