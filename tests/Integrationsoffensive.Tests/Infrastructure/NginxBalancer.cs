@@ -43,9 +43,15 @@ public sealed class NginxBalancer : IAsyncDisposable
     /// <summary>The certificate nginx shows (made for this run); clients trust exactly this one.</summary>
     public X509Certificate2 Certificate { get; private set; } = null!;
 
-    /// <summary>The shared template with the names compose.yaml sets filled in.</summary>
+    /// <summary>Every ${NAME} the shared template asks for.</summary>
+    public static IReadOnlySet<string> Placeholders() =>
+        System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Template), @"\$\{([A-Z_0-9]+)\}").Select(m => m.Groups[1].Value).ToHashSet();
+
+    /// <summary>The shared template with the names compose.yaml sets filled in; a name it lacks fails the test.</summary>
     public static string Render(IReadOnlyDictionary<string, string> values) =>
-        values.Aggregate(File.ReadAllText(Template), (text, value) => text.Replace("${" + value.Key + "}", value.Value, StringComparison.Ordinal));
+        Placeholders().SetEquals(values.Keys)
+            ? values.Aggregate(File.ReadAllText(Template), (text, value) => text.Replace("${" + value.Key + "}", value.Value, StringComparison.Ordinal))
+            : throw new InvalidOperationException("The template asks for " + string.Join(", ", Placeholders()) + ", the test gives " + string.Join(", ", values.Keys));
 
     public static async Task<NginxBalancer> StartAsync(string app1, string app2, int port)
     {
