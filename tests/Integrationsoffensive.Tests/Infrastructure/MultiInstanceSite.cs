@@ -10,6 +10,7 @@ namespace Integrationsoffensive.Tests.Infrastructure;
 /// </summary>
 public sealed class MultiInstanceSite : IAsyncDisposable
 {
+    private static readonly string[] InstanceNames = ["eins", "zwei"];
     private readonly List<IAsyncDisposable> _parts = [];
 
     private MultiInstanceSite(string root) => Root = root;
@@ -67,15 +68,18 @@ public sealed class MultiInstanceSite : IAsyncDisposable
             Environment[key] = value;
         }
 
-        // One after the other, as the second start also checks that the first one's migrations are found applied.
-        var instances = new List<SiteProcess>();
-        foreach (var name in new[] { "eins", "zwei" })
+        // Both at once, as compose starts them: the migrations and the key ring must not race.
+        var starting = InstanceNames.Select(name => SiteProcess.StartAsync(Path.Combine(Root, name, "data"), Environment)).ToList();
+        try
         {
-            var instance = await SiteProcess.StartAsync(Path.Combine(Root, name, "data"), Environment);
-            _parts.Add(instance);
-            instances.Add(instance);
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            _parts.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
         }
 
+        var instances = starting.Select(t => t.Result).ToList();
         Instances = instances;
         Balancer = await NginxBalancer.StartAsync(instances[0].Address, instances[1].Address, balancerPort);
         _parts.Add(Balancer);
