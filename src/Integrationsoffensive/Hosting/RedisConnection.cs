@@ -109,7 +109,9 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
         var configuration = ConfigurationOptions.Parse(settings.Configuration!);
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        configuration.ConnectTimeout = settings.TimeoutMilliseconds;
+        // The first connection may take longer (a busy start); while Redis is down, only the very
+        // first request waits for it, later ones see IsConnected false at once.
+        configuration.ConnectTimeout = Math.Max(settings.TimeoutMilliseconds, 5000);
         configuration.SyncTimeout = settings.TimeoutMilliseconds;
         configuration.AsyncTimeout = settings.TimeoutMilliseconds;
         configuration.ConnectRetry = 1;

@@ -19,8 +19,10 @@ public sealed class RedisOutputCacheTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
-        _first = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration);
-        _second = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("DataDirectory", _first.DataPath);
+        // A generous timeout: the suite runs many sites at once, and a slow answer is not an outage here.
+        _first = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000");
+        _second = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000")
+            .WithSetting("DataDirectory", _first.DataPath);
     }
 
     public async Task DisposeAsync()

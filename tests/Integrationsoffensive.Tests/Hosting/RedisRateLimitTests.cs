@@ -31,6 +31,7 @@ public sealed class RedisRateLimitTests : IAsyncLifetime
 
     private SiteFactory Limited(SiteFactory site) => site
         .WithSetting("Redis:Configuration", _redis.Configuration)
+        .WithSetting("Redis:TimeoutMilliseconds", "10000") // the suite runs many sites at once; a slow answer is not an outage here
         .WithSetting("RateLimiting:Enabled", "true")
         .WithSetting("RateLimiting:PermitLimit", Limit.ToString())
         .WithSetting("RateLimiting:WindowSeconds", "600")
