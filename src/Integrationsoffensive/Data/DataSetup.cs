@@ -24,7 +24,9 @@ public static class DataSetup
                 services.GetRequiredService<SqliteTuning>(),
                 services.GetRequiredService<SqliteWriteGate>(),
                 services.GetRequiredService<Hosting.SignatoryCacheEviction>(),
-                services.GetRequiredService<Domain.DuplicateIndexMaintenance>()));
+                services.GetRequiredService<Domain.DuplicateIndexMaintenance>()),
+            // Options are built once, not per request: building them cost a tenth of a form page's time.
+            optionsLifetime: ServiceLifetime.Singleton);
     }
 
     // The same model and interceptors without SQLite's tuning and write gate: PostgreSQL has many

@@ -32,7 +32,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.SearchKey).HasMaxLength(FieldLimits.OrganizationName + FieldLimits.Place + 40);
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.Status, a.NormalizedName });
-        builder.HasIndex(a => a.Email);
+        // By address and status: the lookups each application makes stay as fast with 10,000 waiting.
+        builder.HasIndex(a => new { a.Email, a.Status });
         builder.HasIndex(a => a.WebsiteHost);
 
         // One pending application per address and organization, even when a form is sent twice at once.

@@ -66,7 +66,9 @@ public sealed class DuplicateIndex
 
     private readonly Dictionary<string, List<DuplicateMatch>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DuplicateMatch>> _byHost = new(StringComparer.Ordinal);
-    private readonly List<(string Name, DuplicateMatch Match)> _names = [];
+    // Similar names never differ in their digits (see SimilarNames), so names are kept by their
+    // digits: a lookup compares only with names of the same digits, not with every known name.
+    private readonly Dictionary<string, List<(string Name, DuplicateMatch Match)>> _namesByDigits = new(StringComparer.Ordinal);
 
     /// <summary>The known organization these fields name, if any; <paramref name="except"/> (the application itself) never counts.</summary>
     public DuplicateMatch? Find(PublicFields fields, int? except = null)
@@ -85,7 +87,12 @@ public sealed class DuplicateIndex
             return byHost;
         }
 
-        return _names.Where(known => Other(known.Match) && known.Name != name)
+        if (!_namesByDigits.TryGetValue(SimilarNames.DigitsOf(name), out var sameDigits))
+        {
+            return null;
+        }
+
+        return sameDigits.Where(known => Other(known.Match) && known.Name != name)
             .Select(known => (known.Match, Similarity: SimilarNames.Similarity(name, known.Name)))
             .Where(candidate => candidate.Similarity >= SimilarNames.Threshold)
             .OrderByDescending(candidate => candidate.Similarity) // stable: the first added among equals
@@ -100,7 +107,12 @@ public sealed class DuplicateIndex
     internal void Add(DuplicateMatch match, string normalizedName, string? host)
     {
         AddTo(_byName, normalizedName, match);
-        _names.Add((normalizedName, match));
+        if (!_namesByDigits.TryGetValue(SimilarNames.DigitsOf(normalizedName), out var sameDigits))
+        {
+            _namesByDigits[SimilarNames.DigitsOf(normalizedName)] = sameDigits = [];
+        }
+
+        sameDigits.Add((normalizedName, match));
         if (ComparableHost(host) is { } comparable)
         {
             AddTo(_byHost, comparable, match);

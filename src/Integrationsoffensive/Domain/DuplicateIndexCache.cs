@@ -11,26 +11,45 @@ namespace Integrationsoffensive.Domain;
 /// content version or <see cref="MaxAge"/> (changes by other instances) makes it built anew.
 /// The flag it sets is a hint for moderators, so seconds of staleness across instances are fine.
 /// </summary>
-public sealed class DuplicateIndexCache(TimeProvider clock)
+public sealed class DuplicateIndexCache(TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
+    private readonly SemaphoreSlim _building = new(1, 1);
     private volatile Snapshot? _snapshot;
 
     public async Task<DuplicateMatch?> FindAsync(PublicFields fields, string contentVersion, Func<Task<DuplicateIndex>> build)
     {
         var snapshot = _snapshot;
-        if (snapshot is null || snapshot.ContentVersion != contentVersion || clock.GetUtcNow() - snapshot.BuiltAt > MaxAge)
+        if (!IsCurrent(snapshot, contentVersion))
         {
-            snapshot = new Snapshot(await build(), contentVersion, clock.GetUtcNow());
-            _snapshot = snapshot;
+            // One request builds the index; those arriving meanwhile wait for it instead of each reading every row.
+            await _building.WaitAsync();
+            try
+            {
+                snapshot = _snapshot;
+                if (!IsCurrent(snapshot, contentVersion))
+                {
+                    snapshot = new Snapshot(await build(), contentVersion, clock.GetUtcNow());
+                    _snapshot = snapshot;
+                }
+            }
+            finally
+            {
+                _building.Release();
+            }
         }
 
-        lock (snapshot.Index)
+        lock (snapshot!.Index)
         {
             return snapshot.Index.Find(fields);
         }
     }
+
+    public void Dispose() => _building.Dispose();
+
+    private bool IsCurrent(Snapshot? snapshot, string contentVersion) =>
+        snapshot is not null && snapshot.ContentVersion == contentVersion && clock.GetUtcNow() - snapshot.BuiltAt <= MaxAge;
 
     internal void Added(Application application)
     {

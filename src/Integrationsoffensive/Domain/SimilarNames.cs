@@ -30,7 +30,7 @@ public static class SimilarNames
 
         // Each edit costs 1/longer; more than this many edits can never reach the threshold.
         var allowed = (int)Math.Floor(longer * (1 - Threshold) + 1e-9);
-        if (Math.Abs(a.Length - b.Length) > allowed || !Digits(a).SequenceEqual(Digits(b)))
+        if (Math.Abs(a.Length - b.Length) > allowed || !DigitsOf(a).Equals(DigitsOf(b), StringComparison.Ordinal))
         {
             return 0;
         }
@@ -39,5 +39,7 @@ public static class SimilarNames
         return distance > allowed ? 0 : 1 - (distance / longer);
     }
 
-    private static IEnumerable<char> Digits(string name) => name.Where(char.IsAsciiDigit);
+    /// <summary>The digits of a name in order („ortsverein12“ → „12“); names whose digits differ are never similar.</summary>
+    public static string DigitsOf(string name) =>
+        name.AsSpan().ContainsAnyInRange('0', '9') ? string.Concat(name.Where(char.IsAsciiDigit)) : "";
 }

@@ -56,6 +56,43 @@ public sealed class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
 
+        // The claim marks the batch with a fresh version: what this round loads is exactly what it
+        // claimed, even if another instance claimed some of the same rows a moment earlier.
+        var claim = Guid.NewGuid();
+        if (!await ClaimAsync(db, claim, now, cancellationToken))
+        {
+            return false;
+        }
+
+        var messages = await db.OutboxMessages.Where(m => m.Version == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var message in messages)
+        {
+            await SendAsync(message, cancellationToken);
+        }
+
+        await SaveResultsAsync(db);
+        return true;
+    }
+
+    // Marks up to a batch of due messages as this round's. On PostgreSQL in one statement that skips
+    // rows another instance is claiming at this moment (FOR UPDATE SKIP LOCKED): instances never
+    // wait for each other and never claim the same row. On SQLite writers take turns anyway; the
+    // update re-checks the lease, so a row claimed in between is left out.
+    private static async Task<bool> ClaimAsync(AppDbContext db, Guid claim, DateTime now, CancellationToken cancellationToken)
+    {
+        var until = now + Lease;
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.ExecuteSqlAsync($"""
+                UPDATE "OutboxMessages" SET "LockedUntil" = {until}, "QueueKey" = NULL, "Version" = {claim}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND "NextAttemptAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                    ORDER BY "Id" LIMIT {BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                """, cancellationToken) > 0;
+        }
+
         var due = await db.OutboxMessages
             .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id)
@@ -67,22 +104,12 @@ public sealed class OutboxSender(
             return false;
         }
 
-        // The claim marks the batch with a fresh version: what this round loads is exactly what it
-        // claimed, even if another instance claimed some of the same rows a moment earlier.
-        var claim = Guid.NewGuid();
         await db.OutboxMessages
             .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LockedUntil, now + Lease)
+                .SetProperty(m => m.LockedUntil, until)
                 .SetProperty(m => m.QueueKey, (string?)null) // no longer open for new applications to join
                 .SetProperty(m => m.Version, claim), cancellationToken);
-        var messages = await db.OutboxMessages.Where(m => m.Version == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        foreach (var message in messages)
-        {
-            await SendAsync(message, cancellationToken);
-        }
-
-        await SaveResultsAsync(db);
         return true;
     }
 

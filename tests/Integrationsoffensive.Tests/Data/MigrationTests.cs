@@ -11,6 +11,7 @@ namespace Integrationsoffensive.Tests.Data;
 /// A database from before the domain's states and audit codes (the Initial migration), filled the
 /// way the site then filled it, upgraded to the current schema: nothing is lost or misread.
 /// </summary>
+[Trait("Database", "Sqlite")] // about the SQLite file itself; PostgreSQL has its own tests (Data/PostgresTests)
 public sealed class MigrationTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("integrationsoffensive-migration-").FullName;

@@ -4,6 +4,7 @@ using Integrationsoffensive.Tests.Infrastructure;
 namespace Integrationsoffensive.Tests.Data;
 
 /// <summary>Started on a database it cannot write, the site stops with one clear line, not a stack trace.</summary>
+[Trait("Database", "Sqlite")] // about the SQLite file itself; PostgreSQL has its own tests (Data/PostgresTests)
 public sealed class StartupFaultTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Integrationsoffensive.Tests.Data;
 /// When the database stops taking writes (read-only, disk full), the readiness check says so,
 /// readers still get every page, and a writer gets the German error page; nothing saved is lost.
 /// </summary>
+[Trait("Database", "Sqlite")] // about the SQLite file itself; PostgreSQL has its own tests (Data/PostgresTests)
 public sealed class StorageFaultTests : IDisposable
 {
     private readonly FaultySite _site = new();

@@ -13,6 +13,8 @@ namespace Integrationsoffensive.Tests.Infrastructure;
 /// <summary>
 /// The whole site in memory over a real SQLite file in a temporary data directory, with its own
 /// copy of content/ that a test may edit. Each instance is isolated; dispose deletes everything.
+/// With TEST_DATABASE=Postgres every site runs on a PostgreSQL database of its own instead (see
+/// <see cref="TestPostgres"/>); <see cref="OnPostgres"/> puts one site on a given database.
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
@@ -40,6 +42,21 @@ public class SiteFactory : WebApplicationFactory<Program>
     public string DataPath => Path.Combine(RootPath, "data");
 
     public LogCollector Logs { get; } = new();
+
+    /// <summary>The PostgreSQL database this site runs on; null on SQLite.</summary>
+    public string? PostgresDatabase { get; private set; }
+
+    private bool _ownsDatabase;
+
+    /// <summary>Keeps the site's own key ring (in the database) instead of an ephemeral one: for tests of the keys themselves.</summary>
+    public bool KeysInDatabase { get; set; }
+
+    /// <summary>Runs this site on the given PostgreSQL database (several sites may share one); call before the first client.</summary>
+    public SiteFactory OnPostgres(string database)
+    {
+        PostgresDatabase = database;
+        return this;
+    }
 
     /// <summary>False keeps the files after disposal, to start a second site on the same data (a restart).</summary>
     public bool DeleteOnDispose { get; set; } = true;
@@ -96,11 +113,16 @@ public class SiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        UsePostgresWhenAsked(builder);
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
-            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            if (!KeysInDatabase)
+            {
+                services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            }
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             if (_remoteAddress is { } address)
             {
@@ -116,9 +138,34 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
     }
 
+    // The whole suite on PostgreSQL: one database per data directory, so that a second site started
+    // on the first one's data directory (a restart) finds the first one's database too.
+    private void UsePostgresWhenAsked(IWebHostBuilder builder)
+    {
+        if (PostgresDatabase is null && TestPostgres.IsSuiteProvider)
+        {
+            var dataDirectory = Path.GetFullPath(_settings.GetValueOrDefault("DataDirectory") ?? DataPath);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)));
+            PostgresDatabase = "io_site_" + hash[..32];
+            TestPostgres.EnsureDatabase(PostgresDatabase);
+            _ownsDatabase = dataDirectory == Path.GetFullPath(DataPath);
+        }
+
+        if (PostgresDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Postgres", TestPostgres.ConnectionString(PostgresDatabase));
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && DeleteOnDispose && _ownsDatabase && PostgresDatabase is not null)
+        {
+            TestPostgres.DropDatabase(PostgresDatabase);
+        }
+
         if (disposing && DeleteOnDispose)
         {
             try

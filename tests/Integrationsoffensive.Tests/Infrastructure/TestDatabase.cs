@@ -10,10 +10,12 @@ namespace Integrationsoffensive.Tests.Infrastructure;
 /// migration applied, and a fake clock. For domain tests whose queries must run as real SQL
 /// (retention, duplicate check, token look-up); much faster than <see cref="SiteFactory"/>.
 /// A test class creates one per test in <c>InitializeAsync</c> and disposes it afterwards.
+/// With TEST_DATABASE=Postgres it is a PostgreSQL database of its own instead.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("integrationsoffensive-db-").FullName;
+    private readonly string? _postgres = TestPostgres.IsSuiteProvider ? TestPostgres.CreateDatabase() : null;
 
     private TestDatabase()
     {
@@ -39,8 +41,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A new context: tests save through one and check through another, as requests do.</summary>
-    public AppDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+    public AppDbContext CreateContext() => _postgres is { } postgres
+        ? TestPostgres.CreateContext(postgres)
+        : new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
 
     public async Task AddAsync(params object[] entities)
     {
@@ -57,6 +60,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        if (_postgres is not null)
+        {
+            TestPostgres.DropDatabase(_postgres);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -140,8 +140,6 @@ namespace Integrationsoffensive.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
-
                     b.HasIndex("FormNonce")
                         .IsUnique();
 
@@ -150,6 +148,8 @@ namespace Integrationsoffensive.Data.Migrations
                     b.HasIndex("Status");
 
                     b.HasIndex("WebsiteHost");
+
+                    b.HasIndex("Email", "Status");
 
                     b.HasIndex("NormalizedName", "Email")
                         .IsUnique()

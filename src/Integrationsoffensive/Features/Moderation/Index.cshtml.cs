@@ -128,7 +128,10 @@ public sealed class IndexModel(
         if (TextInput.SingleLine(Search) is { } search)
         {
             var pattern = LikePattern.Contains(search);
-            query = query.Where(a => EF.Functions.Like(a.OrganizationName, pattern, LikePattern.Escape) || EF.Functions.Like(a.Place, pattern, LikePattern.Escape));
+            // SQLite's LIKE ignores case (ASCII); PostgreSQL's does not, its ILIKE does (all letters).
+            query = db.Database.IsNpgsql()
+                ? query.Where(a => EF.Functions.ILike(a.OrganizationName, pattern, LikePattern.Escape) || EF.Functions.ILike(a.Place, pattern, LikePattern.Escape))
+                : query.Where(a => EF.Functions.Like(a.OrganizationName, pattern, LikePattern.Escape) || EF.Functions.Like(a.Place, pattern, LikePattern.Escape));
         }
 
         Pagination = Pagination.Of(PageText, await query.CountAsync(), PageSize);

@@ -23,6 +23,11 @@ public static class ErrorSummary
 
     public static IReadOnlyList<Item> For(ViewContext context)
     {
+        if (context.ViewData.ModelState.ErrorCount == 0)
+        {
+            return []; // most form pages are shown without errors: no field order needed
+        }
+
         // ModelState enumerates as a prefix tree, not in field order. Fields are ordered as they are
         // declared, base-class fields (the public ones of an application) before derived ones.
         var order = new Dictionary<string, int>(StringComparer.Ordinal);

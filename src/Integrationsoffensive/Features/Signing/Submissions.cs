@@ -31,6 +31,9 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
     public async Task<(SubmissionOutcome Outcome, Application? Stored)> SubmitAsync(ApplicationDetails details, FormStamp? stamp, DateTime now)
     {
         var name = OrganizationNames.Normalize(details.PublicFields.OrganizationName);
+        // One connection for the half-dozen lookups and the save: opening a pooled SQLite connection
+        // registers EF's functions anew each time, which cost more than the lookups themselves.
+        await db.Database.OpenConnectionAsync();
         for (var round = 0; round < Rounds; round++)
         {
             // One fetched form carries one application: sent again unchanged (a double click) it is
@@ -79,6 +82,7 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
     /// <summary>A new confirmation link for every application waiting for this address (bundled, at most one mail per interval).</summary>
     public async Task ResendAsync(string email, DateTime now)
     {
+        await db.Database.OpenConnectionAsync();
         for (var round = 0; round < Rounds; round++)
         {
             var waiting = await db.Applications.Where(a => a.Email == email && a.Status == ApplicationStatus.Submitted).ToListAsync();

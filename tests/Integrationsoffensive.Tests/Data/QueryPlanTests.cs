@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Integrationsoffensive.Data;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Email;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Tests.Data;
+
+/// <summary>
+/// The lookups every application makes, as SQLite plans them: each finds its rows through an index
+/// on all of its conditions, so an application costs the same whether 10 or 10,000 are waiting.
+/// (The address lookup once went through the status index and read every waiting application.)
+/// </summary>
+public sealed partial class QueryPlanTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task ApplicationsWaitingForAnAddress_AreFoundByAddressAndStatus()
+    {
+        const string address = "kontakt@beispiel.de";
+        var plan = await PlanAsync(db => db.Applications.Where(a => a.Email == address && a.Status == ApplicationStatus.Submitted).OrderBy(a => a.Id));
+
+        Assert.Contains("INDEX IX_Applications_Email_Status (Email=? AND Status=?)", plan);
+    }
+
+    [Fact]
+    public async Task ThePendingApplicationOfAPerson_IsFoundByNameAndAddress()
+    {
+        const string name = "verein";
+        const string address = "kontakt@beispiel.de";
+        var plan = await PlanAsync(db => db.Applications.Where(a => a.NormalizedName == name && a.Email == address
+            && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed)));
+
+        Assert.Matches(@"INDEX IX_Applications_\w+ \((NormalizedName=\? AND Email=\?|Email=\? AND Status=\?)", plan);
+    }
+
+    [Fact]
+    public async Task TheLastConfirmationMailToAnAddress_IsFoundByAddressAndKind()
+    {
+        const string address = "kontakt@beispiel.de";
+        var plan = await PlanAsync(db => db.OutboxMessages.Where(m => m.ToAddress == address && m.Kind == MailKinds.Confirmation));
+
+        Assert.Contains("(ToAddress=? AND Kind=?)", plan);
+    }
+
+    private async Task<string> PlanAsync<T>(Func<AppDbContext, IQueryable<T>> query)
+    {
+        await _site.WithDbAsync(db => db.Applications.AnyAsync()); // the site has started and migrated
+        return await _site.WithDbAsync(async db =>
+        {
+            // ToQueryString gives ".param set @name 'value'" lines, then the statement.
+            var lines = query(db).ToQueryString().Split('\n');
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
+            foreach (var match in lines.Select(line => ParamLine().Match(line)).Where(match => match.Success))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = match.Groups[1].Value;
+                parameter.Value = match.Groups[2].Value;
+                command.Parameters.Add(parameter);
+            }
+
+            var plan = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+
+            return string.Join(" | ", plan);
+        });
+    }
+
+    [GeneratedRegex(@"^\.param set (\S+) '(.*)'\s*$")]
+    private static partial Regex ParamLine();
+}

@@ -1,0 +1,32 @@
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Tests.Infrastructure;
+
+namespace Integrationsoffensive.Tests.Domain;
+
+/// <summary>A background job runs once per period however many instances start it at once.</summary>
+public sealed class JobRunTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task TryClaim_ByEightInstancesAtOnce_OneWinsThePeriod_TheNextPeriodIsOpenAgain()
+    {
+        var interval = TimeSpan.FromHours(1);
+        var now = new DateTime(2026, 11, 25, 10, 17, 0, DateTimeKind.Utc);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await using var db = _database.CreateContext();
+            return await JobRun.TryClaimAsync(db, "RetentionJob", now, interval, CancellationToken.None);
+        })));
+
+        Assert.Single(claims, claimed => claimed);
+        await using var later = _database.CreateContext();
+        Assert.True(await JobRun.TryClaimAsync(later, "RetentionJob", now.AddHours(1), interval, CancellationToken.None));
+        Assert.Equal("2026-11-25T10:00:00Z", JobRun.PeriodOf(now, interval));
+    }
+}
