@@ -38,7 +38,8 @@ public static class DataSetup
             .UseNpgsql(connectionString)
             .AddInterceptors(
                 services.GetRequiredService<Hosting.SignatoryCacheEviction>(),
-                services.GetRequiredService<Domain.DuplicateIndexMaintenance>()));
+                services.GetRequiredService<Domain.DuplicateIndexMaintenance>()),
+            optionsLifetime: ServiceLifetime.Singleton);
     }
 
     // The configured connection string, or a SQLite file in the data directory.

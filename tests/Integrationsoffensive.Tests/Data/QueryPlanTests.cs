@@ -12,6 +12,7 @@ namespace Integrationsoffensive.Tests.Data;
 /// on all of its conditions, so an application costs the same whether 10 or 10,000 are waiting.
 /// (The address lookup once went through the status index and read every waiting application.)
 /// </summary>
+[Trait("Database", "Sqlite")] // SQLite's EXPLAIN QUERY PLAN; PostgreSQL plans by statistics
 public sealed partial class QueryPlanTests : IDisposable
 {
     private readonly SiteFactory _site = new();

@@ -148,8 +148,6 @@ namespace Integrationsoffensive.Data.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
-
                     b.HasIndex("FormNonce")
                         .IsUnique();
 
@@ -158,6 +156,8 @@ namespace Integrationsoffensive.Data.PostgresMigrations
                     b.HasIndex("Status");
 
                     b.HasIndex("WebsiteHost");
+
+                    b.HasIndex("Email", "Status");
 
                     b.HasIndex("NormalizedName", "Email")
                         .IsUnique()

@@ -371,9 +371,9 @@ namespace Integrationsoffensive.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Applications_Email",
+                name: "IX_Applications_Email_Status",
                 table: "Applications",
-                column: "Email");
+                columns: new[] { "Email", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_FormNonce",
