@@ -49,18 +49,9 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
         get
         {
             var multiplexer = _multiplexer.Value;
-            lock (_connecting)
+            if (!Volatile.Read(ref _watching))
             {
-                if (!_watching)
-                {
-                    _watching = true;
-                    multiplexer.ConnectionFailed += (_, e) => ReportFailure("Verbindung", e.FailureType.ToString());
-                    multiplexer.ConnectionRestored += (_, _) => ReportSuccess();
-                    if (!multiplexer.IsConnected)
-                    {
-                        ReportFailure("Verbindung", "UnableToConnect");
-                    }
-                }
+                Watch(multiplexer);
             }
 
             return multiplexer;
@@ -101,6 +92,27 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
 
         logger.LogInformation("Redis ist wieder erreichbar. Redis available again");
         return true;
+    }
+
+    // Once: outages and recoveries the multiplexer notices by itself are logged like failed commands.
+    private void Watch(ConnectionMultiplexer multiplexer)
+    {
+        lock (_connecting)
+        {
+            if (_watching)
+            {
+                return;
+            }
+
+            multiplexer.ConnectionFailed += (_, e) => ReportFailure("Verbindung", e.FailureType.ToString());
+            multiplexer.ConnectionRestored += (_, _) => ReportSuccess();
+            if (!multiplexer.IsConnected)
+            {
+                ReportFailure("Verbindung", "UnableToConnect");
+            }
+
+            Volatile.Write(ref _watching, true);
+        }
     }
 
     /// <summary>Fails fast rather than queueing commands while disconnected; reconnects in the background.</summary>
