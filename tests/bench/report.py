@@ -65,6 +65,7 @@ if weight:
 
 multi_wrk = next((r for r in rows if r[0] == "MULTI_WRK" and len(r) == 4), None)
 multi_apply = next((r for r in rows if r[0] == "MULTI_APPLY"), None)
+multi_direct = next((r for r in rows if r[0] == "MULTI_DIRECT" and len(r) == 4), None)
 skipped = next((" ".join(r[2:]) for r in rows if r[0] == "MULTI" and r[1] == "skipped"), None)
 print("\n## One instance on SQLite beside two on PostgreSQL + Redis behind nginx")
 if skipped:
@@ -81,3 +82,5 @@ else:
         figures = json.loads(multi_apply[1])
         print(f"| 2 × PostgreSQL + Redis, through nginx (TLS) | {figures['perSecond']} | {figures['clients']} | {figures['p99']} | {figures['errors']} | "
               f"{figures['accepted']} = {multi_apply[2]} | {float(multi_wrk[1]):,.0f} | {ms(multi_wrk[3]):.2f} |")
+    if multi_direct:
+        print(f"| 1 of the 2 instances, direct (cache in Redis, no nginx) | – | – | – | – | – | {float(multi_direct[1]):,.0f} | {ms(multi_direct[3]):.2f} |")

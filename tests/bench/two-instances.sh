@@ -78,6 +78,9 @@ wrk -t2 -c16 -d1s -H "Accept-Encoding: br, gzip" "$URL/" >/dev/null
 $BENCH apply --url "$URL" --clients 2 --seconds 1 >/dev/null
 out=$(wrk -t2 -c64 -d"${SECS}s" --latency -H "Accept-Encoding: br, gzip" "$URL/")
 echo "MULTI_WRK $(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}')" >> "$RESULTS"
+# The same page straight from one instance (its cache in Redis), past nginx and TLS.
+out=$(wrk -t2 -c64 -d"${SECS}s" --latency -H "Accept-Encoding: br, gzip" "http://127.0.0.1:$PORT1/")
+echo "MULTI_DIRECT $(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}')" >> "$RESULTS"
 before=$(rows)
 result=$($BENCH apply --url "$URL" --clients "$CLIENTS" --seconds $((SECS * 2)))
 echo "MULTI_APPLY $result $(( $(rows) - before ))" >> "$RESULTS"
