@@ -30,6 +30,7 @@ builder.Services.AddDomain();
 builder.Services.AddEmail();
 builder.Services.AddSigning();
 builder.Services.AddPublicCache();
+builder.AddSiteRedis(); // output cache and form limits in Redis when Redis:Configuration is set
 builder.AddAccounts();
 builder.AddSiteRateLimiting();
 builder.AddSiteWeb();

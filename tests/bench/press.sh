@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The press spike on one machine: the published site (Release, SQLite, 5,000 organizations) side by
-# side with nginx serving the very same bytes. Prints figures and the targets beside them; it never
+# side with nginx serving the very same bytes, and a row for two instances on PostgreSQL + Redis
+# behind nginx (tests/bench/two-instances.sh). Prints figures and the targets beside them; it never
 # decides whether anything passes.
 #   tests/bench/press.sh            the full run (about 6 minutes)
 #   tests/bench/press.sh --smoke    seconds only, so that CI notices when the script rots
@@ -108,5 +109,11 @@ note "$DISTINCT distinct searches …"
 $BENCH distinct --url "$SITE" --count "$DISTINCT" --clients 32 > /dev/null
 echo "RSS $(awk '/VmHWM/ {print $2}' "/proc/$PID/status")" >> "$RESULTS"
 python3 tests/bench/weight.py "$SITE" >> "$RESULTS"
+
+# 7: the same with two instances on PostgreSQL + Redis behind nginx (skipped, with the reason, when
+# PostgreSQL or redis-server is missing). The SQLite site stops first, so both rows get the machine.
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+note "Two instances on PostgreSQL and Redis behind nginx …"
+tests/bench/two-instances.sh "$WORK" "$APP" "$WORK/bench" "$ORGS" "$SECS" "${LEVELS##* }" "$RESULTS" >&2
 
 python3 tests/bench/report.py "$RESULTS"

@@ -62,3 +62,25 @@ if cold:
 weight = next((r for r in rows if r[0] == "WEIGHT"), None)
 if weight:
     print(f"/ with all it loads, compressed: {int(weight[1]) / 1024:.1f} KB (target ≤ 30 KB): {' '.join(weight[2:])}")
+
+multi_wrk = next((r for r in rows if r[0] == "MULTI_WRK" and len(r) == 4), None)
+multi_apply = next((r for r in rows if r[0] == "MULTI_APPLY"), None)
+multi_direct = next((r for r in rows if r[0] == "MULTI_DIRECT" and len(r) == 4), None)
+skipped = next((" ".join(r[2:]) for r in rows if r[0] == "MULTI" and r[1] == "skipped"), None)
+print("\n## One instance on SQLite beside two on PostgreSQL + Redis behind nginx")
+if skipped:
+    print(f"Two-instance row skipped: {skipped}.")
+else:
+    sqlite_apply = [json.loads(r[1]) for r in rows if r[0] == "APPLY"]
+    sqlite_best = sqlite_apply[-1] if sqlite_apply else None
+    print("| set-up | applications/s | clients | p99 ms | errors | accepted = new rows | cached / req/s | cached p99 ms |\n|---|---|---|---|---|---|---|---|")
+    if sqlite_best:
+        new_rows = int(next(r for r in rows if r[0] == "APPLY" and json.loads(r[1]) == sqlite_best)[2])
+        print(f"| 1 × SQLite, direct | {sqlite_best['perSecond']} | {sqlite_best['clients']} | {sqlite_best['p99']} | {sqlite_best['errors']} | "
+              f"{sqlite_best['accepted']} = {new_rows} | {median('site:/:br', 0):,.0f} | {median('site:/:br', 2):.2f} |")
+    if multi_apply and multi_wrk:
+        figures = json.loads(multi_apply[1])
+        print(f"| 2 × PostgreSQL + Redis, through nginx (TLS) | {figures['perSecond']} | {figures['clients']} | {figures['p99']} | {figures['errors']} | "
+              f"{figures['accepted']} = {multi_apply[2]} | {float(multi_wrk[1]):,.0f} | {ms(multi_wrk[3]):.2f} |")
+    if multi_direct:
+        print(f"| 1 of the 2 instances, direct (cache in Redis, no nginx) | – | – | – | – | – | {float(multi_direct[1]):,.0f} | {ms(multi_direct[3]):.2f} |")

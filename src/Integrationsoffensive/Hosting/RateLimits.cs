@@ -22,7 +22,8 @@ public sealed class RateLimitingOptions
 
 /// <summary>
 /// The framework's rate limiter, per client IP, on form submissions (apply, confirm, resend,
-/// withdraw). Reading pages is never limited. Counters live in memory only and are not logged.
+/// withdraw). Reading pages is never limited. Counters live in memory, or with Redis configured in
+/// Redis (shared by all instances, the address only as a hash, <see cref="SharedFormLimiter"/>); they are not logged.
 /// A rejected request gets 429, Retry-After and the German error page.
 /// </summary>
 public static class RateLimits
@@ -59,10 +60,18 @@ public static class RateLimits
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
 
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+                var client = ClientKey(context.Connection.RemoteIpAddress);
+                var window = TimeSpan.FromSeconds(settings.WindowSeconds);
+                var redis = context.RequestServices.GetRequiredService<RedisConnection>();
+                if (redis.IsConfigured)
+                {
+                    return RateLimitPartition.Get(client, key => (RateLimiter)new SharedFormLimiter(redis, Forms, key, settings.PermitLimit, window));
+                }
+
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = settings.PermitLimit,
-                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                    Window = window,
                     QueueLimit = 0,
                 });
             });

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace Integrationsoffensive.Tests.Hosting;
+
+/// <summary>
+/// Two instances of the site on one database and one real redis-server: the output cache lives in
+/// Redis, so an approval on one instance evicts the cached pages of both; and when Redis dies the
+/// pages still come, uncached, without a 500.
+/// </summary>
+public sealed class RedisOutputCacheTests : IAsyncLifetime
+{
+    private RedisServer _redis = null!;
+    private SiteFactory _first = null!;
+    private SiteFactory _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        // A generous timeout: the suite runs many sites at once, and a slow answer is not an outage here.
+        _first = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000");
+        _second = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000")
+            .WithSetting("DataDirectory", _first.DataPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _first.Dispose();
+        _second.Dispose();
+        await _redis.DisposeAsync();
+    }
+
+    [RedisFact]
+    public async Task ApprovalOnOneInstance_EvictsTheCachedPagesOfBoth()
+    {
+        var first = _first.CreatePlainClient();
+        var second = _second.CreatePlainClient();
+        foreach (var page in new[] { "/", "/unterzeichnende" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync(page)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(page)).StatusCode);
+        }
+
+        Assert.NotEqual(":0", (await _redis.CommandAsync("DBSIZE")).Trim()); // the pages are in Redis, not in memory
+
+        await _first.PublishedAsync(Applications.Details(name: "Nachbarschaftshilfe Redis", email: "redis@beispiel.example"));
+
+        foreach (var page in new[] { "/", "/unterzeichnende" })
+        {
+            var html = await second.GetStringAsync(page);
+            Assert.Contains("Nachbarschaftshilfe Redis", html);
+        }
+    }
+
+    [RedisFact]
+    public async Task APageRenderedOnOneInstance_IsAnsweredFromTheSharedCacheByTheOther()
+    {
+        var rendered = await _first.CreatePlainClient().GetAsync("/unterzeichnende");
+        Assert.False(rendered.Headers.Age.HasValue); // rendered, not from a cache
+
+        // The output cache marks an answer it took from its store with Age; the second instance never rendered this page.
+        var fromCache = await _second.CreatePlainClient().GetAsync("/unterzeichnende");
+
+        Assert.True(fromCache.Headers.Age.HasValue, "the second instance rendered the page itself instead of taking it from Redis");
+        Assert.Equal(await rendered.Content.ReadAsStringAsync(), await fromCache.Content.ReadAsStringAsync());
+    }
+
+    [RedisFact]
+    public async Task RedisKilledMidRun_PagesStillRenderUncached_AndTheWarningIsLoggedOnce()
+    {
+        var client = _first.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        _redis.Kill();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            foreach (var page in new[] { "/", "/unterzeichnende", "/unterzeichnende.json", "/feed.atom", "/zaehler" })
+            {
+                var response = await client.GetAsync(page);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+
+        // An approval while Redis is down: its eviction fails quietly, the page shows it (uncached).
+        await _first.PublishedAsync(Applications.Details(name: "Trotz Ausfall Verein", email: "ausfall@beispiel.example"));
+        Assert.Contains("Trotz Ausfall Verein", await client.GetStringAsync("/unterzeichnende"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"101 requests without Redis took {clock.Elapsed}");
+
+        var warnings = _first.Logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("Redis ist nicht erreichbar")).ToList();
+        Assert.True(warnings.Count == 1, string.Join("\n", _first.Logs.Entries.Where(e => e.Level >= LogLevel.Information).Select(e => e.Category + ": " + e.Message)));
+        Assert.DoesNotContain(_first.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+}
