@@ -107,9 +107,10 @@ public sealed class DuplicateIndex
     internal void Add(DuplicateMatch match, string normalizedName, string? host)
     {
         AddTo(_byName, normalizedName, match);
-        if (!_namesByDigits.TryGetValue(SimilarNames.DigitsOf(normalizedName), out var sameDigits))
+        var digits = SimilarNames.DigitsOf(normalizedName);
+        if (!_namesByDigits.TryGetValue(digits, out var sameDigits))
         {
-            _namesByDigits[SimilarNames.DigitsOf(normalizedName)] = sameDigits = [];
+            _namesByDigits[digits] = sameDigits = [];
         }
 
         sameDigits.Add((normalizedName, match));
