@@ -92,8 +92,13 @@ public static class AppealLanguages
 {
     public const string LanguageFile = "sprache.yml";
 
-    /// <summary>Every translation that loaded, ordered by its name; a broken file keeps its last good version.</summary>
-    public static IReadOnlyList<AppealLanguage> All(ContentStore store) =>
+    /// <summary>
+    /// Every translation that loaded, ordered by its name; a broken file keeps its last good version.
+    /// Kept until the content changes: two route constraints ask on every request.
+    /// </summary>
+    public static IReadOnlyList<AppealLanguage> All(ContentStore store) => store.Derived(nameof(AppealLanguages), () => Load(store));
+
+    private static List<AppealLanguage> Load(ContentStore store) =>
         Folders(store)
             .Select(folder => (folder, language: store.Data<AppealLanguage>(Path.Combine(folder, LanguageFile))))
             .Where(found => found.language is not null)

@@ -12,7 +12,7 @@ namespace Integrationsoffensive.Content;
 /// request without a restart. A file that fails to read or parse keeps its last good version
 /// online and logs one error naming the file.
 /// </summary>
-public sealed class ContentStore(
+public sealed partial class ContentStore(
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
     MarkdownRenderer renderer,
@@ -33,6 +33,7 @@ public sealed class ContentStore(
     // Elapsed time only: the real clock, also when tests replace the site's clock.
     private static TimeProvider Clock => TimeProvider.System;
     private readonly ConcurrentDictionary<string, (FileStamp Stamp, byte[] Hash)> _hashes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Version, object Value)> _derived = new(StringComparer.Ordinal);
 
     public string RootPath { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
 
@@ -50,94 +51,6 @@ public sealed class ContentStore(
         return Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory, "*.md").Select(path => Path.GetRelativePath(RootPath, path)).Order(StringComparer.Ordinal)
             : [];
-    }
-
-    /// <summary>
-    /// A fingerprint of the content: part of each cached page's key, so an edited file is on the
-    /// next request even when pages come from the cache. It hashes the files' paths and bytes (each
-    /// file hashed again only when its time stamp or size changed), so every instance and every
-    /// restart with the same files has the same version. It is asked for on every request, so it
-    /// is kept: a file-system watcher drops it the moment a file changes, and it is recomputed at
-    /// least every <see cref="VersionMaxAge"/> for file systems that do not report changes.
-    /// </summary>
-    public string Version()
-    {
-        var known = _version;
-        if (known is not null && Clock.GetElapsedTime(known.ComputedAt) < VersionMaxAge)
-        {
-            return known.Value;
-        }
-
-        EnsureWatching();
-        var value = ComputeVersion();
-        _version = new VersionStamp(value, Clock.GetTimestamp());
-        return value;
-    }
-
-    private string ComputeVersion()
-    {
-        if (!Directory.Exists(RootPath))
-        {
-            return "none";
-        }
-
-        using var combined = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new DirectoryInfo(RootPath).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(RootPath, file.FullName);
-            combined.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
-            combined.AppendData(FileHash(file));
-        }
-
-        return Convert.ToHexStringLower(combined.GetHashAndReset())[..16];
-    }
-
-    private void EnsureWatching()
-    {
-        if (_watcher is not null || !Directory.Exists(RootPath))
-        {
-            return;
-        }
-
-        try
-        {
-            var watcher = new FileSystemWatcher(RootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
-            FileSystemEventHandler changed = (_, _) => _version = null;
-            watcher.Changed += changed;
-            watcher.Created += changed;
-            watcher.Deleted += changed;
-            watcher.Renamed += (_, _) => _version = null;
-            watcher.Error += (_, _) => _version = null;
-            watcher.EnableRaisingEvents = true;
-            if (Interlocked.CompareExchange(ref _watcher, watcher, null) is not null)
-            {
-                watcher.Dispose();
-            }
-        }
-        catch (Exception exception) when (exception is IOException or PlatformNotSupportedException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(exception, "Changes in {ContentRoot} are noticed only every {Seconds} seconds", RootPath, VersionMaxAge.TotalSeconds);
-        }
-    }
-
-    private byte[] FileHash(FileInfo file)
-    {
-        var stamp = new FileStamp(file.LastWriteTimeUtc, file.Length);
-        if (_hashes.TryGetValue(file.FullName, out var known) && known.Stamp == stamp)
-        {
-            return known.Hash;
-        }
-
-        try
-        {
-            var hash = SHA256.HashData(File.ReadAllBytes(file.FullName));
-            _hashes[file.FullName] = (stamp, hash);
-            return hash;
-        }
-        catch (IOException)
-        {
-            return []; // being written right now; the next request hashes the finished file
-        }
     }
 
     /// <summary>Files that still contain a "[Platzhalter: …]" an editor has to fill in.</summary>

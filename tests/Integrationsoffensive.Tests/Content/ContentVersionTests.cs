@@ -63,4 +63,20 @@ public sealed class ContentVersionTests : IDisposable
 
         await Eventually.WaitForAsync(store.Version, version => version != before, _ => "the version did not change", ContentStore.VersionMaxAge + TimeSpan.FromSeconds(1));
     }
+
+    [Fact]
+    public async Task Translations_AreFoundOnce_WhileTheContentStaysTheSame_AndAgainAfterAChange()
+    {
+        var folder = Copy("eins");
+        using var store = Store(folder);
+        var first = AppealLanguages.All(store);
+        Assert.Contains(first, language => language.Route == "en");
+
+        Assert.Same(first, AppealLanguages.All(store)); // no walk through the folders per request
+
+        Directory.Move(Path.Combine(folder, "en"), Path.Combine(folder, "weg"));
+        await Eventually.WaitForAsync(() => AppealLanguages.All(store), languages => !ReferenceEquals(languages, first),
+            _ => "the translations were not looked up again", ContentStore.VersionMaxAge + TimeSpan.FromSeconds(1));
+        Assert.Contains(AppealLanguages.All(store), language => language.Route == "en" && language.Folder == "weg");
+    }
 }
