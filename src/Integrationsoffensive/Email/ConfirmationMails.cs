@@ -15,39 +15,43 @@ namespace Integrationsoffensive.Email;
 public sealed class ConfirmationMails(ApplicationMails mails, IOptions<SigningOptions> signing)
 {
     /// <summary>
-    /// Adds to <paramref name="db"/> what the address's confirmation mail needs (tokens, the mail or
-    /// its new content); the caller saves it with the change that caused it. <paramref name="added"/>
-    /// is an application added but not yet saved.
+    /// The applications waiting for confirmation by this address, tracked, oldest first: what its
+    /// confirmation mail lists. Callers that look up the address's applications anyway pass them to
+    /// <see cref="QueueAsync"/> instead of asking twice.
     /// </summary>
-    public async Task QueueAsync(AppDbContext db, string address, Application? added, DateTime now)
-    {
-        var waiting = await db.Applications
-            .Where(a => a.Email == address && a.Status == ApplicationStatus.Submitted)
-            .OrderBy(a => a.Id)
-            .ToListAsync();
-        if (added is not null)
-        {
-            waiting.Add(added);
-        }
+    public static Task<List<Application>> WaitingAsync(AppDbContext db, string address) =>
+        db.Applications.Where(a => a.Email == address && a.Status == ApplicationStatus.Submitted).OrderBy(a => a.Id).ToListAsync();
 
+    /// <summary>
+    /// Adds to <paramref name="db"/> what the address's confirmation mail needs (tokens, the mail or
+    /// its new content); the caller saves it with the change that caused it. <paramref name="waiting"/>
+    /// are the address's waiting applications (see <see cref="WaitingAsync"/>), the last of them
+    /// possibly added but not yet saved.
+    /// </summary>
+    public async Task QueueAsync(AppDbContext db, string address, IReadOnlyList<Application> waiting, DateTime now)
+    {
         if (waiting.Count == 0)
         {
             return;
         }
 
+        // One look at the address's recent confirmation mails: the one still queued (if any) and
+        // whether one was written within the interval (then the new one waits for its end).
+        var interval = TimeSpan.FromMinutes(signing.Value.ConfirmationMailIntervalMinutes);
+        var since = now - interval;
+        var recent = await db.OutboxMessages
+            .Where(m => m.ToAddress == address && m.Kind == MailKinds.Confirmation && (m.QueueKey == address || m.CreatedAt > since))
+            .ToListAsync();
         var body = mails.ConfirmationBundle(waiting, now);
-        var queued = await db.OutboxMessages.SingleOrDefaultAsync(m => m.QueueKey == address);
+        var queued = recent.SingleOrDefault(m => m.QueueKey == address);
         if (queued is not null)
         {
             queued.Rewrite(waiting[^1].ContactName, body);
             return;
         }
 
-        var interval = TimeSpan.FromMinutes(signing.Value.ConfirmationMailIntervalMinutes);
-        var last = await db.OutboxMessages
-            .Where(m => m.ToAddress == address && m.Kind == MailKinds.Confirmation)
-            .MaxAsync(m => (DateTime?)m.CreatedAt);
-        var wait = last is { } sent && now - sent < interval;
+        var last = recent.Count == 0 ? (DateTime?)null : recent.Max(m => m.CreatedAt);
+        var wait = last is { } sent && sent > since;
         var message = new OutboxMessage(MailKinds.Confirmation, address, waiting[^1].ContactName, ApplicationMails.ConfirmSubject, body, now,
             due: wait ? last!.Value + interval : null);
         if (wait)

@@ -69,9 +69,9 @@ public sealed class SiteProcess : IAsyncDisposable
                 {
                     return (await client.GetAsync("/healthz")).IsSuccessStatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
                 {
-                    return false;
+                    return false; // not listening yet, or still starting (a first answer may take longer than the probe waits)
                 }
             },
             $"the site on port {port} to answer /healthz",

@@ -46,18 +46,24 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
                     ? SubmissionOutcome.AlreadyThere : SubmissionOutcome.FormUsedForAnother, null);
             }
 
-            // The same person applying again for the same organization gets a fresh link, not a second entry.
-            var pending = await db.Applications.FirstOrDefaultAsync(a => a.NormalizedName == name && a.Email == details.Email
-                && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed));
+            // The same person applying again for the same organization gets a fresh link, not a second
+            // entry. One query finds that and every application waiting for the address (what its
+            // confirmation mail lists).
+            var open = await db.Applications
+                .Where(a => a.Email == details.Email && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed))
+                .OrderBy(a => a.Id)
+                .ToListAsync();
+            var pending = open.FirstOrDefault(a => a.NormalizedName == name);
             if (pending is { Status: ApplicationStatus.Confirmed })
             {
                 return (SubmissionOutcome.AlreadyThere, null);
             }
 
+            var waiting = open.Where(a => a.Status == ApplicationStatus.Submitted).ToList();
             if (pending is not null)
             {
                 pending.RecordConfirmationResent(now);
-                await confirmations.QueueAsync(db, details.Email!, added: null, now);
+                await confirmations.QueueAsync(db, details.Email!, waiting, now);
                 if (await db.TrySaveChangesAsync())
                 {
                     return (SubmissionOutcome.AlreadyThere, null);
@@ -69,7 +75,8 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
             var duplicate = await duplicates.FindAsync(details.PublicFields);
             var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now, stamp?.Nonce, logo);
             db.Applications.Add(application);
-            await confirmations.QueueAsync(db, details.Email!, application, now);
+            waiting.Add(application);
+            await confirmations.QueueAsync(db, details.Email!, waiting, now);
             if (await db.TrySaveChangesAsync())
             {
                 return (SubmissionOutcome.Stored, application);
@@ -85,14 +92,14 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
         await db.Database.OpenConnectionAsync();
         for (var round = 0; round < Rounds; round++)
         {
-            var waiting = await db.Applications.Where(a => a.Email == email && a.Status == ApplicationStatus.Submitted).ToListAsync();
+            var waiting = await ConfirmationMails.WaitingAsync(db, email);
             if (waiting.Count == 0)
             {
                 return;
             }
 
             waiting.ForEach(a => a.RecordConfirmationResent(now));
-            await confirmations.QueueAsync(db, email, added: null, now);
+            await confirmations.QueueAsync(db, email, waiting, now);
             if (await db.TrySaveChangesAsync())
             {
                 return;
