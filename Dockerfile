@@ -17,6 +17,9 @@ WORKDIR /app
 ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS=http://+:8080 \
     DOTNET_NOLOGO=1 \
+    # Two malloc arenas instead of one per thread: native memory (SQLite, TLS) stays together,
+    # peak RSS under load about 40 MB lower (README „Leistung“), no measurable cost on 2 cores.
+    MALLOC_ARENA_MAX=2 \
     DataDirectory=/data \
     Content__Path=/app/content
 COPY --from=build /app ./

@@ -34,7 +34,8 @@ APP="$WORK/app/Integrationsoffensive.dll"; BENCH="dotnet $WORK/bench/Bench.dll"
 export Content__Path="$REPO/content" RateLimiting__Enabled=false Signing__MinimumFillSeconds=0 Serilog__MinimumLevel__Default=Warning
 
 start_site() { # data directory; started from another working directory, in Production
-  (cd "$WORK" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SITE" DataDirectory="$1" exec dotnet "$APP" >"$WORK/site.log" 2>&1) &
+  # MALLOC_ARENA_MAX as the Dockerfile sets it for production.
+  (cd "$WORK" && MALLOC_ARENA_MAX=2 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SITE" DataDirectory="$1" exec dotnet "$APP" >"$WORK/site.log" 2>&1) &
   SERVER=$!
 }
 wait_for() { for _ in $(seq 1 6000); do curl -fso /dev/null "$1" && return 0; sleep 0.01; done; echo "no answer from $1"; exit 1; }

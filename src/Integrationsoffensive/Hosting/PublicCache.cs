@@ -37,7 +37,8 @@ public static class PublicCache
         services.AddOutputCache(options =>
         {
             // Bounded, so that many distinct searches cannot take the memory: the least used go first.
-            options.SizeLimit = 48 * 1024 * 1024;
+            // 16 MB hold every list page in all three encodings several times over.
+            options.SizeLimit = 16 * 1024 * 1024;
             options.AddPolicy(Policy, policy => Public(policy).SetVaryByQuery([]));
             options.AddPolicy(ListPolicy, policy => Public(policy).SetVaryByQuery(ListParameters));
         });
