@@ -45,8 +45,12 @@ public sealed class JobRun
         // Old claims are of no further use; a day's worth is kept to see in the database what ran.
         var before = PeriodOf(now.AddDays(-1), interval);
         await db.JobRuns.Where(r => r.Job == job && r.Period.CompareTo(before) < 0).ExecuteDeleteAsync(cancellationToken);
-        db.JobRuns.Add(new JobRun(job, period, now));
-        return await db.TrySaveChangesAsync(cancellationToken);
+
+        // The key decides; an instance that comes second inserts nothing (SQLite and PostgreSQL
+        // alike), instead of failing on the key and having EF log that as an error.
+        return await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "JobRuns" ("Job", "Period", "StartedAt") VALUES ({job}, {period}, {now}) ON CONFLICT DO NOTHING""",
+            cancellationToken) == 1;
     }
 }
 
