@@ -49,27 +49,27 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
         return result;
     }
 
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result) => Leave(eventData.Context, Holder.SaveChanges, result);
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result) => Leave(ConnectionOf(eventData.Context), Holder.SaveChanges, result);
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Leave(eventData.Context, Holder.SaveChanges, result));
+        ValueTask.FromResult(Leave(ConnectionOf(eventData.Context), Holder.SaveChanges, result));
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Leave(eventData.Context, Holder.SaveChanges, 0);
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Release(ConnectionOf(eventData.Context), Holder.SaveChanges);
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        Done(Leave(eventData.Context, Holder.SaveChanges, 0));
+        Leave(ConnectionOf(eventData.Context), Holder.SaveChanges, Task.CompletedTask);
 
-    public void SaveChangesCanceled(DbContextEventData eventData) => Leave(eventData.Context, Holder.SaveChanges, 0);
+    public void SaveChangesCanceled(DbContextEventData eventData) => Release(ConnectionOf(eventData.Context), Holder.SaveChanges);
 
     public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
-        Done(Leave(eventData.Context, Holder.SaveChanges, 0));
+        Leave(ConnectionOf(eventData.Context), Holder.SaveChanges, Task.CompletedTask);
 
     // A lost optimistic-concurrency check is reported here, not as a failed save.
     public InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result) =>
-        Leave(eventData.Context, Holder.SaveChanges, result);
+        Leave(ConnectionOf(eventData.Context), Holder.SaveChanges, result);
 
     public ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Leave(eventData.Context, Holder.SaveChanges, result));
+        ValueTask.FromResult(Leave(ConnectionOf(eventData.Context), Holder.SaveChanges, result));
 
     // Explicit transactions (and the one SaveChanges opens, which finds the gate already held)
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
@@ -84,20 +84,20 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
         return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context, Holder.Transaction, true);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(ConnectionOf(eventData.Context), Holder.Transaction);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        Done(Leave(eventData.Context, Holder.Transaction, true));
+        Leave(ConnectionOf(eventData.Context), Holder.Transaction, Task.CompletedTask);
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context, Holder.Transaction, true);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(ConnectionOf(eventData.Context), Holder.Transaction);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        Done(Leave(eventData.Context, Holder.Transaction, true));
+        Leave(ConnectionOf(eventData.Context), Holder.Transaction, Task.CompletedTask);
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(eventData.Context, Holder.Transaction, true);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(ConnectionOf(eventData.Context), Holder.Transaction);
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        Done(Leave(eventData.Context, Holder.Transaction, true));
+        Leave(ConnectionOf(eventData.Context), Holder.Transaction, Task.CompletedTask);
 
     // Single statements outside a transaction: ExecuteUpdate, ExecuteDelete, ExecuteSql. Reads run as readers and never wait.
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -117,20 +117,20 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
     public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Leave(command.Connection, Holder.Statement, result));
 
-    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Leave(command.Connection, Holder.Statement);
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Release(command.Connection, Holder.Statement);
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        Done(Leave(command.Connection, Holder.Statement));
+        Leave(command.Connection, Holder.Statement, Task.CompletedTask);
 
-    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Leave(command.Connection, Holder.Statement);
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Release(command.Connection, Holder.Statement);
 
     public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default) =>
-        Done(Leave(command.Connection, Holder.Statement));
+        Leave(command.Connection, Holder.Statement, Task.CompletedTask);
 
     // A transaction disposed without commit or rollback is rolled back by SQLite when its connection closes.
-    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection, holder: null);
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection, holder: null);
 
-    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => Done(Leave(connection, holder: null));
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection, holder: null, Task.CompletedTask);
 
     private async ValueTask EnterAsync(DbConnection connection, Holder holder, CancellationToken cancellationToken)
     {
@@ -150,36 +150,23 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
         }
     }
 
-    private T Leave<T>(DbContext? context, Holder holder, T result)
-    {
-        if (context is not null)
-        {
-            Leave(context.Database.GetDbConnection(), holder);
-        }
+    private static DbConnection? ConnectionOf(DbContext? context) => context?.Database.GetDbConnection();
 
-        return result;
-    }
-
-    private T Leave<T>(DbConnection? connection, Holder holder, T result)
+    private T Leave<T>(DbConnection? connection, Holder? holder, T result)
     {
-        Leave(connection, holder);
+        Release(connection, holder);
         return result;
     }
 
     // Only the step that took the gate gives it back (null: whoever holds it, when the connection closes).
-    private bool Leave(DbConnection? connection, Holder? holder)
+    private void Release(DbConnection? connection, Holder? holder)
     {
         if (connection is not null && _holding.TryGetValue(connection, out var held) && (holder is null || (Holder)held == holder))
         {
             _holding.Remove(connection);
             _gate.Release();
-            return true;
         }
-
-        return false;
     }
-
-    private static Task Done<T>(T _) => Task.CompletedTask;
 
     public void Dispose() => _gate.Dispose();
 }

@@ -50,10 +50,10 @@ public sealed class ConfirmationMails(ApplicationMails mails, IOptions<SigningOp
             return;
         }
 
-        var last = recent.Count == 0 ? (DateTime?)null : recent.Max(m => m.CreatedAt);
-        var wait = last is { } sent && sent > since;
+        // Without a queued mail, what is left are the mails written within the interval.
+        var wait = recent.Count > 0;
         var message = new OutboxMessage(MailKinds.Confirmation, address, waiting[^1].ContactName, ApplicationMails.ConfirmSubject, body, now,
-            due: wait ? last!.Value + interval : null);
+            due: wait ? recent.Max(m => m.CreatedAt) + interval : null);
         if (wait)
         {
             message.Queued();

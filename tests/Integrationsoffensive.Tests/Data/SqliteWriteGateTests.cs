@@ -26,8 +26,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     {
         await using var first = Scope(out var holder);
         await using var second = Scope(out var other);
-        await using var transaction = await holder.Database.BeginTransactionAsync();
-        await holder.Database.ExecuteSqlAsync($"""INSERT INTO "JobRuns" ("Job", "Period", "StartedAt") VALUES ('gate', 'holder', '2026-11-25')""");
+        await using var transaction = await HoldTheWriteLockAsync(holder);
 
         var statement = other.JobRuns.Where(r => r.Job == "gate").ExecuteDeleteAsync();
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // longer than the statement's command timeout
@@ -42,8 +41,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     {
         await using var first = Scope(out var holder);
         await using var second = Scope(out var other);
-        await using var transaction = await holder.Database.BeginTransactionAsync();
-        await holder.Database.ExecuteSqlAsync($"""INSERT INTO "JobRuns" ("Job", "Period", "StartedAt") VALUES ('gate', 'holder', '2026-11-25')""");
+        await using var transaction = await HoldTheWriteLockAsync(holder);
 
         other.JobRuns.Add(new JobRun("gate", "other", new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc)));
         var save = other.SaveChangesAsync();
@@ -119,6 +117,14 @@ public sealed class SqliteWriteGateTests : IDisposable
 
         await using var check = Scope(out var db);
         Assert.Equal(writers, await db.JobRuns.CountAsync(r => r.Job == "many"));
+    }
+
+    // A transaction that has written, so SQLite's write lock is held until it ends.
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldTheWriteLockAsync(AppDbContext holder)
+    {
+        var transaction = await holder.Database.BeginTransactionAsync();
+        await holder.Database.ExecuteSqlAsync($"""INSERT INTO "JobRuns" ("Job", "Period", "StartedAt") VALUES ('gate', 'holder', '2026-11-25')""");
+        return transaction;
     }
 
     // A scope of its own with a command timeout of one second: a writer that met SQLite's lock
