@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Integrationsoffensive.Hosting;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -8,32 +9,125 @@ namespace Integrationsoffensive.Email;
 /// <summary>Where composed mails go: an SMTP server, or a folder of .eml files on a laptop.</summary>
 public interface IMailTransport
 {
+    /// <summary>A session for a batch of mails: over SMTP one connection carries them all.</summary>
+    IMailSession Open();
+}
+
+/// <summary>Sends mails one after another; disposing it ends the connection, if there is one.</summary>
+public interface IMailSession : IAsyncDisposable
+{
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
 public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public IMailSession Open() => new Session(options.Value.Smtp);
+
+    // Connects on the first mail and keeps the connection for the rest of the batch: on the press
+    // night a connection, TLS handshake and login per mail would let the confirmation mails fall
+    // behind the applications. A mail the server refuses ends the connection (the next one opens a
+    // fresh one); when the server cannot be reached, the rest of the batch fails at once instead of
+    // waiting for the timeout once per mail. Failed mails are tried again later by the outbox.
+    private sealed class Session(SmtpOptions smtp) : IMailSession
     {
-        var smtp = options.Value.Smtp;
-        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set."), smtp.Port, smtp.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.Username))
+        private SmtpClient? _client;
+        private Exception? _unreachable;
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
-            await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+            if (_unreachable is not null)
+            {
+                throw new SmtpUnreachableException(_unreachable);
+            }
+
+            var client = _client ?? await ConnectAsync(cancellationToken);
+            try
+            {
+                await client.SendAsync(message, cancellationToken);
+            }
+            catch
+            {
+                _client = null;
+                client.Dispose();
+                throw;
+            }
         }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        public async ValueTask DisposeAsync()
+        {
+            if (_client is not { } client)
+            {
+                return;
+            }
+
+            _client = null;
+            try
+            {
+                await client.DisconnectAsync(quit: true, CancellationToken.None); // the mails are accepted already
+            }
+            catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or SmtpCommandException or OperationCanceledException)
+            {
+                // a server that drops the line at QUIT has still taken every mail it acknowledged
+            }
+            finally
+            {
+                client.Dispose();
+            }
+        }
+
+        // Without NoDelay the last small write of each mail (the ending dot) waits for the server's
+        // delayed acknowledgement: about 40 ms per mail, 17 mails a second over one connection.
+        private static async Task<Socket> OpenSocketAsync(string host, int port, CancellationToken cancellationToken)
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(host, port, cancellationToken);
+                return socket;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+        {
+            var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+            try
+            {
+                var host = smtp.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set.");
+                await client.ConnectAsync(await OpenSocketAsync(host, smtp.Port, cancellationToken), host, smtp.Port, smtp.Security, cancellationToken);
+                if (!string.IsNullOrEmpty(smtp.Username))
+                {
+                    await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+                }
+            }
+            catch (Exception exception)
+            {
+                client.Dispose();
+                _unreachable = cancellationToken.IsCancellationRequested ? null : exception;
+                throw;
+            }
+
+            return _client = client;
+        }
     }
 }
 
+/// <summary>The rest of a batch after the SMTP server could not be reached (or refused the login).</summary>
+public sealed class SmtpUnreachableException(Exception cause)
+    : Exception("The SMTP server could not be reached for this batch: " + cause.GetType().Name, cause);
+
 /// <summary>Without SMTP settings every mail is written to data/mail/ so the whole flow works locally.</summary>
-public sealed class PickupDirectoryMailTransport(IOptions<EmailOptions> options, DataDirectory dataDirectory) : IMailTransport
+public sealed class PickupDirectoryMailTransport(IOptions<EmailOptions> options, DataDirectory dataDirectory) : IMailTransport, IMailSession
 {
     private static long _sequence;
 
     public string Folder { get; } = dataDirectory.SubDirectory(options.Value.PickupDirectory);
+
+    public IMailSession Open() => this;
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -45,4 +139,6 @@ public sealed class PickupDirectoryMailTransport(IOptions<EmailOptions> options,
         await file.DisposeAsync();
         File.Move(path + ".tmp", path); // readers never see half a file
     }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

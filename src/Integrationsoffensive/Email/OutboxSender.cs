@@ -64,10 +64,13 @@ public sealed class OutboxSender(
             return false;
         }
 
-        var messages = await db.OutboxMessages.Where(m => m.Version == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        foreach (var message in messages)
+        var messages = await Claimed(db, claim).ToListAsync(cancellationToken);
+        await using (var session = transport.Open())
         {
-            await SendAsync(message, cancellationToken);
+            foreach (var message in messages)
+            {
+                await SendAsync(session, message, cancellationToken);
+            }
         }
 
         await SaveResultsAsync(db);
@@ -93,25 +96,31 @@ public sealed class OutboxSender(
                 """, cancellationToken) > 0;
         }
 
-        var due = await db.OutboxMessages
-            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var due = await Due(db, now).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return false;
         }
 
         await db.OutboxMessages
-            .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => due.Contains(m.Id) && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockedUntil, until)
                 .SetProperty(m => m.QueueKey, (string?)null) // no longer open for new applications to join
                 .SetProperty(m => m.Version, claim), cancellationToken);
         return true;
     }
+
+    /// <summary>The ids of the oldest due messages, a batch (on SQLite through the index of unsent messages).</summary>
+    public static IQueryable<long> Due(AppDbContext db, DateTime now) => db.OutboxMessages
+        .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+        .OrderBy(m => m.Id)
+        .Select(m => m.Id)
+        .Take(BatchSize);
+
+    /// <summary>The messages of one claim, in order.</summary>
+    public static IQueryable<OutboxMessage> Claimed(AppDbContext db, Guid claim) =>
+        db.OutboxMessages.Where(m => m.Version == claim).OrderBy(m => m.Id);
 
     // A message deleted while it was being sent (its contact data were purged by a withdrawal)
     // leaves the batch; the others are still marked, so none is sent twice.
@@ -136,11 +145,11 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task SendAsync(IMailSession session, OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            await transport.SendAsync(Compose(message), cancellationToken);
+            await session.SendAsync(Compose(message), cancellationToken);
             message.MarkSent(clock.GetUtcNow().UtcDateTime);
             logger.LogInformation("Sent outbox message {OutboxMessageId}", message.Id);
         }

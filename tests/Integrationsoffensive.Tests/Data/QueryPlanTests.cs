@@ -50,6 +50,24 @@ public sealed partial class QueryPlanTests : IDisposable
         Assert.Contains("(ToAddress=? AND Kind=?)", plan);
     }
 
+    [Fact]
+    public async Task TheOutboxSendersNextBatch_IsReadFromTheUnsentMessagesInOrder_WithoutSorting()
+    {
+        var now = new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
+        var plan = await PlanAsync(db => OutboxSender.Due(db, now));
+
+        Assert.Contains("USING INDEX IX_OutboxMessages_Unsent", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task AClaimedBatch_IsLoadedByItsClaim()
+    {
+        var plan = await PlanAsync(db => OutboxSender.Claimed(db, Guid.NewGuid()));
+
+        Assert.Contains("INDEX IX_OutboxMessages_Version (Version=?)", plan);
+    }
+
     private async Task<string> PlanAsync<T>(Func<AppDbContext, IQueryable<T>> query)
     {
         await _site.WithDbAsync(db => db.Applications.AnyAsync()); // the site has started and migrated

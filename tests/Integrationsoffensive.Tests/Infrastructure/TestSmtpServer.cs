@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -18,12 +19,19 @@ public sealed class TestSmtpServer : IDisposable
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
     private CancellationTokenSource? _stop;
     private Task? _running;
+    private int _sessions;
 
     public TestSmtpServer(int? port = null) => Port = port ?? FreePort();
 
     public int Port { get; }
 
     public IReadOnlyList<MimeMessage> Messages => [.. _messages];
+
+    /// <summary>How many SMTP connections the server has taken.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>Recipients the server answers with 550, as a provider does for an unknown mailbox.</summary>
+    public Func<string, bool>? RejectRecipient { get; init; }
 
     public TestSmtpServer Start()
     {
@@ -33,8 +41,11 @@ public sealed class TestSmtpServer : IDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_messages));
+        services.Add(new Recipients(address => RejectRecipient?.Invoke(address) != true));
         _stop = new CancellationTokenSource();
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _running = server.StartAsync(_stop.Token);
         return this;
     }
 
@@ -73,6 +84,15 @@ public sealed class TestSmtpServer : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Recipients(Func<string, bool> accept) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(accept(to.AsAddress()));
     }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore

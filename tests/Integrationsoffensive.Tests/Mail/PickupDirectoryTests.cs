@@ -22,7 +22,7 @@ public sealed class PickupDirectoryTests : IDisposable
             var message = new MimeMessage { Subject = i.ToString("D3") };
             message.To.Add(MailboxAddress.Parse("a@beispiel.de"));
             message.Body = new TextPart("plain") { Text = "x" };
-            await transport.SendAsync(message, CancellationToken.None);
+            await transport.Open().SendAsync(message, CancellationToken.None);
         }
 
         var subjects = Directory.EnumerateFiles(transport.Folder, "*.eml").Order(StringComparer.Ordinal)

@@ -5,6 +5,7 @@ using Integrationsoffensive.Bench;
 //   distinct --url U --count N --clients C           N different list searches (distinct cache keys)
 //   moderate --url U --data D --app A --every S --seconds T   signs in as a moderator, approves one application per interval
 //   rows     --db FILE                                counts the applications in the database
+//   mail-sink --port P --count-file F                an SMTP server that takes every mail and keeps the count in F
 var options = Options.Parse(args.Skip(1));
 return args.FirstOrDefault() switch
 {
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "distinct" => await DistinctSearches.RunAsync(options),
     "moderate" => await Approvals.RunAsync(options),
     "rows" => Rows.Run(options),
+    "mail-sink" => await MailSink.RunAsync(options),
     _ => Usage(),
 };
 

@@ -498,12 +498,21 @@ namespace Integrationsoffensive.Data.Migrations
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("FailedAt")
+                        .HasFilter("\"FailedAt\" IS NOT NULL");
+
                     b.HasIndex("QueueKey")
                         .IsUnique();
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
+
+                    b.HasIndex("Version");
 
                     b.HasIndex("ToAddress", "Kind");
+
+                    b.HasIndex(new[] { "Id" }, "IX_OutboxMessages_Unsent")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Integrationsoffensive.Email;
+using Integrationsoffensive.Tests.Infrastructure;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Integrationsoffensive.Tests.Mail;
+
+/// <summary>
+/// The outbox hands the SMTP transport a batch at a time: on the press night one connection per
+/// batch, not a connection, handshake and login for every confirmation mail.
+/// </summary>
+public sealed class SmtpSessionTests
+{
+    private static readonly string[] Addresses = ["a@beispiel.de", "unbekannt@beispiel.de", "b@beispiel.de"];
+
+    [Fact]
+    public async Task ABatchOfMails_TravelsOverOneConnection()
+    {
+        using var server = new TestSmtpServer().Start();
+        var transport = Transport(server.Port);
+
+        await using (var session = transport.Open())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await session.SendAsync(Mail($"person{i}@beispiel.de", i), CancellationToken.None);
+            }
+        }
+
+        await server.WaitForAsync(_ => true, count: 5);
+        Assert.Equal(["0", "1", "2", "3", "4"], server.Messages.Select(m => m.Subject));
+        Assert.Equal(1, server.Sessions);
+    }
+
+    [Fact]
+    public async Task AMailTheServerRefuses_FailsAlone_AndTheNextOnesStillArrive()
+    {
+        using var server = new TestSmtpServer { RejectRecipient = address => address.StartsWith("unbekannt", StringComparison.Ordinal) }.Start();
+        var transport = Transport(server.Port);
+        var failures = new List<int>();
+
+        await using (var session = transport.Open())
+        {
+            foreach (var (address, i) in Addresses.Select((a, i) => (a, i)))
+            {
+                try
+                {
+                    await session.SendAsync(Mail(address, i), CancellationToken.None);
+                }
+                catch (MailKit.Net.Smtp.SmtpCommandException)
+                {
+                    failures.Add(i);
+                }
+            }
+        }
+
+        await server.WaitForAsync(_ => true, count: 2);
+        Assert.Equal([1], failures);
+        Assert.Equal(["0", "2"], server.Messages.Select(m => m.Subject));
+    }
+
+    [Fact]
+    public async Task AServerThatDoesNotAnswer_CostsOneTimeoutPerBatch_NotOnePerMail()
+    {
+        // Takes connections and never greets: the mail provider hangs.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var accepted = new List<Socket>();
+        var accepting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    var socket = await listener.AcceptSocketAsync();
+                    lock (accepted)
+                    {
+                        accepted.Add(socket);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            {
+                // the listener stopped
+            }
+        });
+        var transport = Transport(((IPEndPoint)listener.LocalEndpoint).Port, timeoutSeconds: 1);
+        var watch = Stopwatch.StartNew();
+        var failed = 0;
+
+        await using (var session = transport.Open())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                try
+                {
+                    await session.SendAsync(Mail("a@beispiel.de", i), CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is IOException or TimeoutException or SmtpUnreachableException or MailKit.ProtocolException)
+                {
+                    failed++;
+                }
+            }
+        }
+
+        listener.Stop();
+        await accepting;
+        Assert.Equal(3, failed);
+        Assert.Single(accepted);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"the batch took {watch.Elapsed.TotalSeconds:F1} s");
+        accepted.ForEach(socket => socket.Dispose());
+    }
+
+    private static SmtpMailTransport Transport(int port, int timeoutSeconds = 10) => new(Options.Create(new EmailOptions
+    {
+        Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SecureSocketOptions.None, TimeoutSeconds = timeoutSeconds },
+    }));
+
+    private static MimeMessage Mail(string to, int number)
+    {
+        var message = new MimeMessage { Subject = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        message.From.Add(MailboxAddress.Parse("aufruf@beispiel.de"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new TextPart("plain") { Text = "Hallo" };
+        return message;
+    }
+}
