@@ -20,6 +20,9 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
     # Two malloc arenas instead of one per thread: native memory (SQLite, TLS) stays together,
     # peak RSS under load about 40 MB lower (README „Leistung“), no measurable cost on 2 cores.
     MALLOC_ARENA_MAX=2 \
+    # No W^X double mapping of JIT code: the first 200 about 70 ms sooner and ~15 MB less RSS
+    # (README „Leistung“); the trade-off is the runtime's hardening of writable code pages.
+    DOTNET_EnableWriteXorExecute=0 \
     DataDirectory=/data \
     Content__Path=/app/content
 COPY --from=build /app ./

@@ -17,6 +17,7 @@ SITE="http://127.0.0.1:$SITE_PORT"; NGINX="http://127.0.0.1:$NGINX_PORT"
 RESULTS=$WORK/results.txt; : > "$RESULTS"
 cleanup() {
   [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null
+  [ -n "${SINK:-}" ] && kill "$SINK" 2>/dev/null
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
   if [ -n "${KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
@@ -33,9 +34,12 @@ dotnet build tests/bench/Bench -c Release -o "$WORK/bench" -v quiet -nologo >/de
 APP="$WORK/app/Integrationsoffensive.dll"; BENCH="dotnet $WORK/bench/Bench.dll"
 export Content__Path="$REPO/content" RateLimiting__Enabled=false Signing__MinimumFillSeconds=0 Serilog__MinimumLevel__Default=Warning
 
+# Mails go over SMTP as in production, to the bench's counting sink (started below).
+MAIL_PORT=$((SITE_PORT + 2)); MAILS="$WORK/mails"
+export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=$MAIL_PORT Email__Smtp__Security=None
 start_site() { # data directory; started from another working directory, in Production
-  # MALLOC_ARENA_MAX as the Dockerfile sets it for production.
-  (cd "$WORK" && MALLOC_ARENA_MAX=2 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SITE" DataDirectory="$1" exec dotnet "$APP" >"$WORK/site.log" 2>&1) &
+  # MALLOC_ARENA_MAX and W^X as the Dockerfile sets them for production.
+  (cd "$WORK" && MALLOC_ARENA_MAX=2 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SITE" DataDirectory="$1" exec dotnet "$APP" >"$WORK/site.log" 2>&1) &
   SERVER=$!
 }
 wait_for() { for _ in $(seq 1 6000); do curl -fso /dev/null "$1" && return 0; sleep 0.01; done; echo "no answer from $1"; exit 1; }
@@ -46,6 +50,7 @@ for i in $(seq 1 "$COLD"); do
   echo "COLD $(( (end - begin) / 1000000 ))" >> "$RESULTS"; kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 done
 
+$BENCH mail-sink --port "$MAIL_PORT" --count-file "$MAILS" --links "$WORK/links" & SINK=$!
 note "Seeding $ORGS organizations …"
 ASPNETCORE_ENVIRONMENT=Development DataDirectory="$WORK/data" dotnet "$APP" seed-demo "$ORGS" >/dev/null
 start_site "$WORK/data"; wait_for "$SITE/healthz"
@@ -89,7 +94,7 @@ done
 note "Stampede …"
 EMAIL="last-moderation@beispiel.example"
 LINK=$(ASPNETCORE_ENVIRONMENT=Production DataDirectory="$WORK/data" Site__PublicBaseUrl="$SITE" dotnet "$APP" moderator add "$EMAIL" --admin | tail -1)
-$BENCH moderate --url "$SITE" --data "$WORK/data" --link "$LINK" --email "$EMAIL" --every 1 --seconds "$STAMPEDE" > "$WORK/approvals.json" &
+$BENCH moderate --url "$SITE" --links "$WORK/links" --link "$LINK" --email "$EMAIL" --every 1 --seconds "$STAMPEDE" > "$WORK/approvals.json" &
 APPROVER=$!
 sleep 4 # the approver signs in and prepares applications first
 wrk -t2 -c256 -d"${STAMPEDE}s" -s tests/bench/stampede.lua "$SITE/" | grep STAMPEDE >> "$RESULTS"
@@ -99,9 +104,13 @@ wait "$APPROVER"; echo "APPROVALS $(tail -1 "$WORK/approvals.json" | python3 -c 
 for clients in $LEVELS; do
   note "Applications with $clients clients …"
   before=$($BENCH rows --db "$WORK/data/integrationsoffensive.db" | python3 -c 'import json,sys; print(json.load(sys.stdin)["applications"])')
+  mails_before=$(cat "$MAILS")
   result=$($BENCH apply --url "$SITE" --clients "$clients" --seconds $((SECS * 2)))
+  mails_during=$(( $(cat "$MAILS") - mails_before )); ended=$(date +%s%N)
   after=$($BENCH rows --db "$WORK/data/integrationsoffensive.db" | python3 -c 'import json,sys; print(json.load(sys.stdin)["applications"])')
-  echo "APPLY $result $((after - before))" >> "$RESULTS"
+  # Every new application has its confirmation mail (distinct addresses): how long until all are out.
+  for _ in $(seq 1 600); do [ $(( $(cat "$MAILS") - mails_before )) -ge $((after - before)) ] && break; sleep 0.1; done
+  echo "APPLY $result $((after - before)) $mails_during $(( $(cat "$MAILS") - mails_before )) $(( ($(date +%s%N) - ended) / 1000000 ))" >> "$RESULTS"
 done
 grep -c "database is locked" "$WORK/site.log" | sed 's/^/LOCKED /' >> "$RESULTS" || true
 

@@ -47,10 +47,12 @@ if stampede:
     print(f"\n## Stampede (256 connections, one approval a second)\nrenders {renders}, approvals {approvals}, "
           f"renders per eviction {renders / max(approvals, 1):.2f} (target 1), 5xx {errors} (target 0)")
 
-print("\n## Applications on SQLite\n| clients | accepted/s | p50 ms | p99 ms | errors | accepted | new rows | target |\n|---|---|---|---|---|---|---|---|")
+print("\n## Applications on SQLite (confirmation mails over SMTP to a counting sink)")
+print("| clients | accepted/s | p50 ms | p99 ms | errors | accepted | new rows | mails during | all mails out after | target |\n|---|---|---|---|---|---|---|---|---|---|")
 for row in (r for r in rows if r[0] == "APPLY"):
     figures = json.loads(row[1]); new_rows = int(row[2])
-    print(f"| {figures['clients']} | {figures['perSecond']} | {figures['p50']} | {figures['p99']} | {figures['errors']} | {figures['accepted']} | {new_rows} | ≥ 1,000/s at 32, p99 ≤ 100, 0 errors, rows = accepted |")
+    mails = f"{row[3]} | {row[4]} in {int(row[5]) / 1000:.1f} s" if len(row) > 5 else "– | –"
+    print(f"| {figures['clients']} | {figures['perSecond']} | {figures['p50']} | {figures['p99']} | {figures['errors']} | {figures['accepted']} | {new_rows} | {mails} | ≥ 1,000/s at 32, p99 ≤ 100, 0 errors, rows = accepted |")
 locked = next((r[1] for r in rows if r[0] == "LOCKED"), "0")
 print(f"\n„database is locked“ in the log: {locked} (target 0)")
 

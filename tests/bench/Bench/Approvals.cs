@@ -8,7 +8,7 @@ namespace Integrationsoffensive.Bench;
 /// A moderator approving one application per interval, through the real pages: each approval
 /// evicts the public cache, so the stampede round measures renders per eviction. It first
 /// accepts an invitation (link from the command line), signs in, and lets applicants apply and
-/// confirm (links from the pickup folder) so there is something to approve.
+/// confirm (links the mail sink kept, see <see cref="MailSink"/>) so there is something to approve.
 /// </summary>
 public static partial class Approvals
 {
@@ -19,11 +19,11 @@ public static partial class Approvals
         var url = options.Text("url");
         var seconds = options.Seconds("seconds", 10);
         var every = options.Seconds("every", 1);
-        var mailFolder = Path.Combine(options.Text("data"), "mail");
+        var links = options.Text("links");
         using var moderator = ManualCookies.Client(url);
         var key = await AcceptInvitationAsync(moderator, new Uri(options.Text("link")).PathAndQuery);
         await SignInAsync(moderator, options.Text("email"), key);
-        await ConfirmedApplicationsAsync(url, mailFolder, (int)Math.Ceiling(seconds / every) + 2);
+        await ConfirmedApplicationsAsync(url, links, (int)Math.Ceiling(seconds / every) + 2);
 
         var approved = 0;
         var watch = Stopwatch.StartNew();
@@ -73,14 +73,12 @@ public static partial class Approvals
         }
     }
 
-    private static async Task ConfirmedApplicationsAsync(string url, string mailFolder, int count)
+    private static async Task ConfirmedApplicationsAsync(string url, string linkFile, int count)
     {
         await ApplyLoad.RunAsync(Options.Parse(["--url", url, "--clients", "2", "--seconds", "2"]));
-        var links = Directory.EnumerateFiles(mailFolder, "*.eml")
-            .Select(File.ReadAllText).Select(mail => ConfirmLink().Match(mail)).Where(m => m.Success)
-            .Select(m => m.Groups[1].Value).Distinct().Take(count).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the outbox sends within its poll interval
         using var applicant = FormPage.Client(url);
-        foreach (var link in links)
+        foreach (var link in File.ReadLines(linkFile).Distinct().Take(count).ToList())
         {
             var page = await applicant.GetStringAsync(link);
             await FormPage.PostAsync(applicant, link, [new("__RequestVerificationToken", FormPage.Field(page, "__RequestVerificationToken"))]);
@@ -94,5 +92,5 @@ public static partial class Approvals
     private static partial Regex SharedKey();
 
     [GeneratedRegex("https?://[^/\\s]+(/mitzeichnen/bestaetigen/[A-Za-z0-9_\\-]+)")]
-    private static partial Regex ConfirmLink();
+    internal static partial Regex ConfirmLink();
 }

@@ -10,14 +10,16 @@ namespace Integrationsoffensive.Bench;
 /// <summary>
 /// The campaign's mail provider during the press run: an SMTP server on loopback that takes every
 /// mail and counts it, so the site sends as it does in production (over SMTP, not into files).
-/// The count is written to a file several times a second for press.sh to read.
+/// The count is written to a file several times a second for press.sh to read; the confirmation
+/// links go into another file (one per line) for the moderator of the stampede round.
 /// </summary>
 public static class MailSink
 {
     public static async Task<int> RunAsync(Options options)
     {
         var countFile = options.Text("count-file");
-        var store = new CountingStore();
+        await using var links = new StreamWriter(options.Text("links"), append: false) { AutoFlush = true };
+        var store = new CountingStore(links);
         var smtp = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, options.Number("port", 2525))))
@@ -72,7 +74,7 @@ public static class MailSink
             base.GetExtensions(context).Where(extension => extension != "PIPELINING");
     }
 
-    private sealed class CountingStore : MessageStore
+    private sealed class CountingStore(StreamWriter links) : MessageStore
     {
         private long _count;
 
@@ -80,6 +82,15 @@ public static class MailSink
 
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            var link = Approvals.ConfirmLink().Match(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            if (link.Success)
+            {
+                lock (links)
+                {
+                    links.WriteLine(link.Groups[1].Value);
+                }
+            }
+
             Interlocked.Increment(ref _count);
             return Task.FromResult(SmtpResponse.Ok);
         }

@@ -3,9 +3,9 @@ using Integrationsoffensive.Bench;
 // The load generator of tests/bench/press.sh. It prints figures as one JSON line per command.
 //   apply    --url U --clients N --seconds S        valid, distinct applications, each client with its own cookies
 //   distinct --url U --count N --clients C           N different list searches (distinct cache keys)
-//   moderate --url U --data D --app A --every S --seconds T   signs in as a moderator, approves one application per interval
+//   moderate --url U --links F --link L --email E --every S --seconds T   signs in as a moderator, approves one application per interval
 //   rows     --db FILE                                counts the applications in the database
-//   mail-sink --port P --count-file F                an SMTP server that takes every mail and keeps the count in F
+//   mail-sink --port P --count-file F --links L     an SMTP server that takes every mail, keeps the count in F and confirmation links in L
 var options = Options.Parse(args.Skip(1));
 return args.FirstOrDefault() switch
 {
@@ -19,6 +19,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Aufruf: bench apply|distinct|moderate|rows --url … (see Program.cs)");
+    Console.Error.WriteLine("Aufruf: bench apply|distinct|moderate|rows|mail-sink --url … (see Program.cs)");
     return 2;
 }
