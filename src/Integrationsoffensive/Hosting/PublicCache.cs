@@ -40,7 +40,10 @@ public static class PublicCache
             // 16 MB hold every list page in all three encodings several times over.
             options.SizeLimit = 16 * 1024 * 1024;
             options.AddPolicy(Policy, policy => Public(policy).SetVaryByQuery([]));
-            options.AddPolicy(ListPolicy, policy => Public(policy).SetVaryByQuery(ListParameters));
+            // Searches are not kept: nearly every one is asked once (20,000 of them pushed the list's
+            // pages out and grew the heap by 40 MB), and rendering one takes about 10 ms.
+            options.AddPolicy(ListPolicy, policy => Public(policy).SetVaryByQuery(ListParameters)
+                .With(context => string.IsNullOrEmpty(context.HttpContext.Request.Query["suche"])));
         });
         services.AddSingleton<SignatoryCacheEviction>();
         return services;

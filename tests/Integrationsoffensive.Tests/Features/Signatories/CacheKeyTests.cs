@@ -29,6 +29,21 @@ public sealed class CacheKeyTests : IDisposable
     }
 
     [Fact]
+    public async Task TheListsFilters_AreCached_ButSearchesAreNot()
+    {
+        var client = _site.CreatePlainClient();
+        await client.GetAsync("/unterzeichnende?region=giessen");
+        await client.GetAsync("/unterzeichnende?suche=Kassel");
+
+        var filtered = await client.GetAsync("/unterzeichnende?region=giessen");
+        var searched = await client.GetAsync("/unterzeichnende?suche=Kassel");
+
+        Assert.Equal(HttpStatusCode.OK, searched.StatusCode);
+        Assert.NotNull(filtered.Headers.Age);
+        Assert.Null(searched.Headers.Age);
+    }
+
+    [Fact]
     public async Task AnotherHostHeader_IsServedFromTheSameCachedAnswer_WithTheConfiguredAddresses()
     {
         await _site.CreateClient(new() { BaseAddress = new Uri("https://eins.example") }).GetAsync("/");
