@@ -37,18 +37,10 @@ builder.AddSiteWeb();
 
 var app = builder.Build();
 
-try
-{
-    await app.MigrateDatabaseAsync();
-}
-catch (Exception exception) when (StorageFailures.IsStorageFailure(exception))
-{
-    // One clear line for the operator instead of a stack trace; the process exits with 1.
-    app.Logger.LogCritical(
-        "Start abgebrochen: Die Datenbank lässt sich nicht beschreiben (schreibgeschützt, Datenträger voll oder nicht erreichbar). Startup aborted: the database cannot be written. {Reason}",
-        exception.GetBaseException().Message);
-    return 1;
-}
+// The database is created or upgraded on another thread while the pipeline is put together and
+// the content is read (the first answer of a fresh start comes sooner); nothing before the await
+// below touches the database.
+var migration = Task.Run(app.MigrateDatabaseAsync);
 
 app.UseForwardedHeaders();
 app.UseSiteErrorPages();
@@ -74,12 +66,29 @@ app.UseStaticAssetsGuard();
 // Registers the endpoints with the link generator now rather than when the server starts, so that
 // commands, which never start it, can build links from page names too.
 app.UseEndpoints(_ => { });
+if (!command)
+{
+    app.WarmUpContent();
+}
+
+try
+{
+    await migration;
+}
+catch (Exception exception) when (StorageFailures.IsStorageFailure(exception))
+{
+    // One clear line for the operator instead of a stack trace; the process exits with 1.
+    app.Logger.LogCritical(
+        "Start abgebrochen: Die Datenbank lässt sich nicht beschreiben (schreibgeschützt, Datenträger voll oder nicht erreichbar). Startup aborted: the database cannot be written. {Reason}",
+        exception.GetBaseException().Message);
+    return 1;
+}
+
 if (command)
 {
     return await HostCommands.RunAsync(app.Services, args, Console.Out);
 }
 
-app.WarmUpContent();
 app.WarnBeforeLaunch();
 await app.RunAsync();
 return 0;
