@@ -45,6 +45,31 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task ManyApplicationsAtOnce_WhileSmtpIsDown_AreSentOnceEach_InBatchesOverFewConnections()
+    {
+        const int count = 30;
+        using var site = new SmtpSiteFactory(startServer: false);
+        await site.CreatePlainClient().GetAsync("/healthz"); // the site has started before the applicants arrive
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues(name: $"Verein Nummer {i}", email: $"verein{i}@beispiel.example"))));
+        Assert.All(answers, answer => Assert.Equal("/mitzeichnen/danke", answer.Headers.Location?.OriginalString));
+
+        // Every mail failed at least once, each with the error of the connection, not of its batch.
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1 && m.SentAt == null), expected: count);
+        var errors = await site.WithDbAsync(db => db.OutboxMessages.Select(m => m.LastError).Distinct().ToListAsync());
+        Assert.Equal(["SocketException"], errors);
+
+        site.Smtp.Start();
+        site.Clock.Advance(TimeSpan.FromHours(1)); // past every backoff
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.SentAt != null), expected: count);
+
+        Assert.Equal(count, site.Smtp.Messages.Count);
+        Assert.Equal(count, site.Smtp.Messages.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
+        Assert.InRange(site.Smtp.Sessions, 2, 3); // batches of 25, not a connection per mail
+    }
+
+    [Fact]
     public async Task Restart_WithUnsentMail_SendsItAfterwards()
     {
         var smtp = new TestSmtpServer();
