@@ -76,12 +76,27 @@ public static partial class Approvals
     private static async Task ConfirmedApplicationsAsync(string url, string linkFile, int count)
     {
         await ApplyLoad.RunAsync(Options.Parse(["--url", url, "--clients", "2", "--seconds", "2"]));
-        await Task.Delay(TimeSpan.FromSeconds(1)); // the outbox sends within its poll interval
         using var applicant = FormPage.Client(url);
-        foreach (var link in File.ReadLines(linkFile).Distinct().Take(count).ToList())
+        foreach (var link in await LinksAsync(linkFile, count))
         {
             var page = await applicant.GetStringAsync(link);
             await FormPage.PostAsync(applicant, link, [new("__RequestVerificationToken", FormPage.Field(page, "__RequestVerificationToken"))]);
+        }
+    }
+
+    // The outbox sends within its poll interval; the sink writes each link as the mail arrives.
+    private static async Task<List<string>> LinksAsync(string linkFile, int count)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var links = File.ReadLines(linkFile).Distinct().Take(count).ToList();
+            if (links.Count == count || waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return links;
+            }
+
+            await Task.Delay(100);
         }
     }
 
