@@ -18,6 +18,7 @@ public static class DataSetup
 
         builder.Services.AddSingleton<SqliteTuning>();
         builder.Services.AddSingleton<SqliteWriteGate>();
+        builder.Services.AddHostedService(services => new SqliteCheckpoints(ConnectionString(services), services.GetRequiredService<ILogger<SqliteCheckpoints>>()));
         builder.Services.AddDbContext<AppDbContext>((services, options) => options
             .UseSqlite(ConnectionString(services))
             .AddInterceptors(

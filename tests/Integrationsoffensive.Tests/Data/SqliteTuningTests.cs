@@ -17,6 +17,7 @@ public sealed class SqliteTuningTests : IDisposable
     [InlineData("synchronous", "1")] // NORMAL
     [InlineData("temp_store", "2")] // MEMORY
     [InlineData("soft_heap_limit", "16777216")] // all connections' caches together, not each its own
+    [InlineData("wal_autocheckpoint", "10000")] // a backstop: the log is copied back in the background (SqliteCheckpoints)
     public async Task EveryConnection_HasTheTunedSetting(string pragma, string expected)
     {
         var values = await _site.WithDbAsync(async db =>
