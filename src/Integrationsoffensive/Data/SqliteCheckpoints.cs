@@ -41,8 +41,10 @@ public sealed class SqliteCheckpoints(string connectionString, ILogger<SqliteChe
                 await connection.OpenAsync(stoppingToken);
                 await RunAsync(connection, stoppingToken);
             }
-            catch (SqliteException exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // Never ends the site (a background service's exception would stop the host): the
+                // connections' own threshold still keeps the log bounded.
                 if (!_failing)
                 {
                     logger.LogWarning(exception, "Background checkpoint failed; writers copy the log themselves until it works again");
