@@ -12,7 +12,7 @@ namespace Integrationsoffensive.Data;
 /// </summary>
 public sealed class SqliteCheckpoints(string connectionString, ILogger<SqliteCheckpoints> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
     private bool _failing;
 
