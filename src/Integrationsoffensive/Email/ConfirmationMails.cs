@@ -14,6 +14,11 @@ namespace Integrationsoffensive.Email;
 /// </summary>
 public sealed class ConfirmationMails(ApplicationMails mails, IOptions<SigningOptions> signing)
 {
+    // Compiled once: every application runs it (see Submissions).
+    private static readonly Func<AppDbContext, string, DateTime, IAsyncEnumerable<OutboxMessage>> Recent = EF.CompileAsyncQuery<AppDbContext, string, DateTime, OutboxMessage>(
+        (AppDbContext db, string address, DateTime since) => db.OutboxMessages
+            .Where(m => m.ToAddress == address && m.Kind == MailKinds.Confirmation && (m.QueueKey == address || m.CreatedAt > since)));
+
     /// <summary>
     /// The applications waiting for confirmation by this address, tracked, oldest first: what its
     /// confirmation mail lists. Callers that look up the address's applications anyway pass them to
@@ -39,9 +44,7 @@ public sealed class ConfirmationMails(ApplicationMails mails, IOptions<SigningOp
         // whether one was written within the interval (then the new one waits for its end).
         var interval = TimeSpan.FromMinutes(signing.Value.ConfirmationMailIntervalMinutes);
         var since = now - interval;
-        var recent = await db.OutboxMessages
-            .Where(m => m.ToAddress == address && m.Kind == MailKinds.Confirmation && (m.QueueKey == address || m.CreatedAt > since))
-            .ToListAsync();
+        var recent = await Recent(db, address, since).ToListAsync();
         var body = mails.ConfirmationBundle(waiting, now);
         var queued = recent.SingleOrDefault(m => m.QueueKey == address);
         if (queued is not null)

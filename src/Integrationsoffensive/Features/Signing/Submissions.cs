@@ -28,6 +28,19 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
 {
     private const int Rounds = 3;
 
+    // The queries every application runs, compiled once: EF Core otherwise walks and hashes each
+    // query's expression tree per call to find its cached plan.
+    private static readonly Func<AppDbContext, string, Task<SentForm?>> SentWithForm = EF.CompileAsyncQuery(
+        (AppDbContext db, string nonce) => db.Applications.AsNoTracking()
+            .Where(a => a.FormNonce == nonce).Select(a => new SentForm(a.NormalizedName, a.Email)).FirstOrDefault());
+
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<Application>> OpenFor = EF.CompileAsyncQuery<AppDbContext, string, Application>(
+        (AppDbContext db, string email) => db.Applications
+            .Where(a => a.Email == email && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed))
+            .OrderBy(a => a.Id));
+
+    private sealed record SentForm(string NormalizedName, string? Email);
+
     public async Task<(SubmissionOutcome Outcome, Application? Stored)> SubmitAsync(ApplicationDetails details, FormStamp? stamp, DateTime now, ApplicationLogo? logo = null)
     {
         var name = OrganizationNames.Normalize(details.PublicFields.OrganizationName);
@@ -38,8 +51,7 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
         {
             // One fetched form carries one application: sent again unchanged (a double click) it is
             // the same application; with other data, the person is asked to send a fresh form.
-            var sentWithThisForm = stamp is null ? null : await db.Applications.AsNoTracking()
-                .Where(a => a.FormNonce == stamp.Nonce).Select(a => new { a.NormalizedName, a.Email }).FirstOrDefaultAsync();
+            var sentWithThisForm = stamp is null ? null : await SentWithForm(db, stamp.Nonce);
             if (sentWithThisForm is not null)
             {
                 return (sentWithThisForm.NormalizedName == name && sentWithThisForm.Email == details.Email
@@ -49,10 +61,7 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
             // The same person applying again for the same organization gets a fresh link, not a second
             // entry. One query finds that and every application waiting for the address (what its
             // confirmation mail lists).
-            var open = await db.Applications
-                .Where(a => a.Email == details.Email && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Confirmed))
-                .OrderBy(a => a.Id)
-                .ToListAsync();
+            var open = await OpenFor(db, details.Email!).ToListAsync();
             var pending = open.FirstOrDefault(a => a.NormalizedName == name);
             if (pending is { Status: ApplicationStatus.Confirmed })
             {
