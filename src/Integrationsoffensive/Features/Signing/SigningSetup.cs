@@ -6,6 +6,8 @@ public static class SigningSetup
     {
         services.AddSingleton<FormTimer>();
         services.AddScoped<Submissions>();
+        services.AddSingleton<SubmissionWriter>();
+        services.AddHostedService(services => services.GetRequiredService<SubmissionWriter>());
         return services;
     }
 }

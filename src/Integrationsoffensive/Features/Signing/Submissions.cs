@@ -24,7 +24,7 @@ public enum SubmissionOutcome
 /// step saves in one transaction with its mail; if a parallel request changed the same rows first
 /// (a unique index, a concurrency stamp), the step looks again and answers from what is stored.
 /// </summary>
-public sealed class Submissions(AppDbContext db, ContentStore content, DuplicateCheck duplicates, ConfirmationMails confirmations)
+public sealed class Submissions(AppDbContext db, ContentStore content, DuplicateCheck duplicates, ConfirmationMails confirmations, SubmissionWriter writer)
 {
     private const int Rounds = 3;
 
@@ -83,16 +83,32 @@ public sealed class Submissions(AppDbContext db, ContentStore content, Duplicate
 
             var duplicate = await duplicates.FindAsync(details.PublicFields);
             var application = Application.Submit(details, AppealContent.CurrentVersion(content), ConsentText.Version, duplicate is not null, now, stamp?.Nonce, logo);
-            db.Applications.Add(application);
             waiting.Add(application);
             await confirmations.QueueAsync(db, details.Email!, waiting, now);
-            if (await db.TrySaveChangesAsync())
+            // Mostly the new application with what hangs on it is all there is to store: the writer
+            // stores many such at once. New links for the address's other applications, or a queued
+            // mail rewritten, are saved here with it.
+            if (db.ChangeTracker.HasChanges() ? await SaveHereAsync(application) : await HandOverAsync(application))
             {
                 return (SubmissionOutcome.Stored, application);
             }
         }
 
         return (SubmissionOutcome.AlreadyThere, null); // parallel requests kept winning; what they stored stands
+    }
+
+    // The connection goes back to its pool while the request waits: with as many requests waiting
+    // as the pool has connections, the writer would otherwise find none for itself.
+    private async Task<bool> HandOverAsync(Application application)
+    {
+        await db.Database.CloseConnectionAsync();
+        return await writer.SaveAsync(application);
+    }
+
+    private async Task<bool> SaveHereAsync(Application application)
+    {
+        db.Applications.Add(application);
+        return await db.TrySaveChangesAsync();
     }
 
     /// <summary>A new confirmation link for every application waiting for this address (bundled, at most one mail per interval).</summary>
