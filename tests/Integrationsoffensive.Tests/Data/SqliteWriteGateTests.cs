@@ -120,7 +120,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     // A transaction that has written, so SQLite's write lock is held until it ends.
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldTheWriteLockAsync(AppDbContext holder)
+    internal static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldTheWriteLockAsync(AppDbContext holder)
     {
         var transaction = await holder.Database.BeginTransactionAsync();
         await holder.Database.ExecuteSqlAsync($"""INSERT INTO "JobRuns" ("Job", "Period", "StartedAt") VALUES ('gate', 'holder', '2026-11-25')""");

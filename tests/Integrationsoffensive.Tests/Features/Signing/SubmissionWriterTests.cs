@@ -85,11 +85,6 @@ public sealed class SubmissionWriterTests : IDisposable
     }
 
     // A transaction that has written, so the gate (and SQLite's write lock) is held until it ends.
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldTheGateAsync(AsyncServiceScope scope)
-    {
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "JobRuns" ("Job", "Period", "StartedAt") VALUES ('gate', 'holder', '2026-11-25')""");
-        return transaction;
-    }
+    private static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldTheGateAsync(AsyncServiceScope scope) =>
+        Data.SqliteWriteGateTests.HoldTheWriteLockAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
 }
