@@ -27,16 +27,11 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes) : BackgroundSe
     public Task<bool> SaveAsync(Application application)
     {
         var pending = new Pending(application, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_pending.Writer.TryWrite(pending))
-        {
-            pending.Saved.SetException(new OperationCanceledException("The site is stopping; no new applications are stored."));
-        }
-
-        return pending.Saved.Task;
+        // After the writer has stopped (the site is shutting down), a late application is saved alone.
+        return _pending.Writer.TryWrite(pending) ? pending.Saved.Task : TrySaveAsync([pending]);
     }
 
-    // Requests still being answered when the site stops are saved before the writer ends: the
-    // server stops taking requests first, then this service stops, after all handed over is stored.
+    // What was handed over before the stop is stored before the writer ends.
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _pending.Writer.TryComplete();
