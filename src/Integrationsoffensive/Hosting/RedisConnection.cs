@@ -25,16 +25,16 @@ public sealed class RedisOptions
 
 /// <summary>
 /// The one connection to Redis that the output cache and the rate limits share, and the one place
-/// that knows whether Redis is usable right now. A failure makes every user of Redis go on without
-/// it (cache misses, limits per instance) for <see cref="RedisOptions.RetrySeconds"/>; the warning
-/// is logged once per outage and then at most once a minute, never with keys or values.
+/// that knows whether Redis is usable right now. Connecting never holds up a request: it runs in the
+/// background from the site's start, and until it has succeeded the site goes on without Redis, as it
+/// does after a failure (cache misses, limits per instance) for <see cref="RedisOptions.RetrySeconds"/>.
+/// The warning is logged once per outage and then at most once a minute, never with keys or values.
 /// </summary>
-public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger) : IDisposable
+public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
-    private readonly Lazy<ConnectionMultiplexer> _multiplexer = new(() => Connect(options.Value));
-    private readonly Lock _connecting = new();
-    private bool _watching;
+    private Task<ConnectionMultiplexer>? _connecting;
+    private bool _disposed;
     private long _retryAt;
     private long _lastWarningAt = long.MinValue / 2; // long ago, without overflowing the subtraction below
     private int _suppressed;
@@ -44,23 +44,77 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
 
     public bool IsConfigured => options.Value.IsConfigured;
 
-    public IConnectionMultiplexer Multiplexer
-    {
-        get
-        {
-            var multiplexer = _multiplexer.Value;
-            if (!Volatile.Read(ref _watching))
-            {
-                Watch(multiplexer);
-            }
+    /// <summary>The connected multiplexer; only for callers that found <see cref="IsAvailable"/> true.</summary>
+    public IConnectionMultiplexer Multiplexer => Connecting() is { IsCompletedSuccessfully: true } connected
+        ? connected.Result
+        : throw new InvalidOperationException("Redis is not connected yet; ask IsAvailable first.");
 
-            return multiplexer;
+    /// <summary>Configured, connected, and not within the pause after a failure. Never waits.</summary>
+    public bool IsAvailable =>
+        IsConfigured && Connecting() is { IsCompletedSuccessfully: true } connected
+        && Environment.TickCount64 >= Volatile.Read(ref _retryAt) && connected.Result.IsConnected;
+
+    /// <summary>At the site's start: begins connecting, without waiting for it.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (IsConfigured)
+        {
+            _ = Connecting();
         }
+
+        return Task.CompletedTask;
     }
 
-    /// <summary>Configured, connected, and not within the pause after a failure.</summary>
-    public bool IsAvailable =>
-        IsConfigured && Environment.TickCount64 >= Volatile.Read(ref _retryAt) && Multiplexer.IsConnected;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Starts connecting if nobody has yet (or the last attempt failed and its pause is over).</summary>
+    public Task<ConnectionMultiplexer> ConnectAsync() => Connecting();
+
+    private Task<ConnectionMultiplexer> Connecting()
+    {
+        var current = Volatile.Read(ref _connecting);
+        if (current is not null && !(current.IsFaulted && Environment.TickCount64 >= Volatile.Read(ref _retryAt)))
+        {
+            return current;
+        }
+
+        var attempt = new TaskCompletionSource<ConnectionMultiplexer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var won = Interlocked.CompareExchange(ref _connecting, attempt.Task, current);
+        if (won != current)
+        {
+            return won!;
+        }
+
+        _ = ConnectInBackgroundAsync(attempt);
+        return attempt.Task;
+    }
+
+    private async Task ConnectInBackgroundAsync(TaskCompletionSource<ConnectionMultiplexer> attempt)
+    {
+        try
+        {
+            // Not on the caller's thread: even the synchronous start of a connect stays out of the request.
+            await Task.Yield();
+            var multiplexer = await ConnectionMultiplexer.ConnectAsync(Configure(options.Value));
+            multiplexer.ConnectionFailed += (_, e) => ReportFailure("Verbindung", e.FailureType.ToString());
+            multiplexer.ConnectionRestored += (_, _) => ReportSuccess();
+            if (!multiplexer.IsConnected)
+            {
+                ReportFailure("Verbindung", "UnableToConnect");
+            }
+
+            attempt.SetResult(multiplexer);
+            if (Volatile.Read(ref _disposed))
+            {
+                multiplexer.Dispose(); // the site stopped while it connected (twice is harmless)
+            }
+        }
+        catch (Exception exception)
+        {
+            ReportFailure("Verbindung", exception);
+            attempt.SetException(exception);
+        }
+    }
 
     public void ReportFailure(string component, Exception exception) =>
         ReportFailure(component, exception is RedisConnectionException connection ? connection.FailureType.ToString() : exception.GetType().Name);
@@ -94,48 +148,27 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
         return true;
     }
 
-    // Once: outages and recoveries the multiplexer notices by itself are logged like failed commands.
-    private void Watch(ConnectionMultiplexer multiplexer)
-    {
-        lock (_connecting)
-        {
-            if (_watching)
-            {
-                return;
-            }
-
-            multiplexer.ConnectionFailed += (_, e) => ReportFailure("Verbindung", e.FailureType.ToString());
-            multiplexer.ConnectionRestored += (_, _) => ReportSuccess();
-            if (!multiplexer.IsConnected)
-            {
-                ReportFailure("Verbindung", "UnableToConnect");
-            }
-
-            Volatile.Write(ref _watching, true);
-        }
-    }
-
     /// <summary>Fails fast rather than queueing commands while disconnected; reconnects in the background.</summary>
-    private static ConnectionMultiplexer Connect(RedisOptions settings)
+    private static ConfigurationOptions Configure(RedisOptions settings)
     {
         var configuration = ConfigurationOptions.Parse(settings.Configuration!);
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        // The first connection may take longer (a busy start); while Redis is down, only the very
-        // first request waits for it, later ones see IsConnected false at once.
+        // The first connection may take longer (a busy start); nobody waits for it.
         configuration.ConnectTimeout = Math.Max(settings.TimeoutMilliseconds, 5000);
         configuration.SyncTimeout = settings.TimeoutMilliseconds;
         configuration.AsyncTimeout = settings.TimeoutMilliseconds;
         configuration.ConnectRetry = 1;
         configuration.ClientName ??= "integrationsoffensive";
-        return ConnectionMultiplexer.Connect(configuration);
+        return configuration;
     }
 
     public void Dispose()
     {
-        if (_multiplexer.IsValueCreated)
+        Volatile.Write(ref _disposed, true);
+        if (Volatile.Read(ref _connecting) is { IsCompletedSuccessfully: true } connected)
         {
-            _multiplexer.Value.Dispose();
+            connected.Result.Dispose();
         }
     }
 }
@@ -150,9 +183,15 @@ public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
             return HealthCheckResult.Healthy("Redis ist nicht eingerichtet.");
         }
 
+        var connecting = redis.ConnectAsync();
+        if (!connecting.IsCompletedSuccessfully)
+        {
+            return HealthCheckResult.Degraded("Redis ist noch nicht verbunden: Seiten kommen ungecacht, Limits gelten je Instanz.");
+        }
+
         try
         {
-            await redis.Multiplexer.GetDatabase().PingAsync();
+            await connecting.Result.GetDatabase().PingAsync();
             return HealthCheckResult.Healthy();
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)

@@ -23,6 +23,7 @@ public static class RedisSetup
             .Validate(o => o.TimeoutMilliseconds > 0 && o.RetrySeconds >= 0, "Redis:TimeoutMilliseconds must be positive, Redis:RetrySeconds not negative.")
             .ValidateOnStart();
         services.AddSingleton<RedisConnection>();
+        services.AddHostedService(provider => provider.GetRequiredService<RedisConnection>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
 
         // The in-memory store AddPublicCache registered (bounded by OutputCacheOptions.SizeLimit).
@@ -32,7 +33,7 @@ public static class RedisSetup
         services.AddOptions<RedisOutputCacheOptions>().Configure<RedisConnection>((cache, redis) =>
         {
             cache.InstanceName = redis.Options.InstanceName;
-            cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
+            cache.ConnectionMultiplexerFactory = async () => await redis.ConnectAsync(); // asked only once IsAvailable
         });
         var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
 

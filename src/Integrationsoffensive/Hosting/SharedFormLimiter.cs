@@ -16,21 +16,22 @@ public sealed class SharedFormLimiter : RateLimiter
     private const string Component = "Formular-Limits";
     private static readonly RateLimitLease Undecided = new Decision(false, null);
     private readonly RedisConnection _redis;
-    private readonly RateLimiter _shared;
+    private readonly Lazy<RateLimiter> _shared;
     private readonly FixedWindowRateLimiter _local;
 
     public SharedFormLimiter(RedisConnection redis, string policy, string clientKey, int permitLimit, TimeSpan window)
     {
         _redis = redis;
         _local = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 });
-        _shared = new RedisFixedWindowRateLimiter<string>(
+        // Made on first use, when Redis is available: the library asks for the multiplexer at once.
+        _shared = new(() => new RedisFixedWindowRateLimiter<string>(
             RedisKey(redis.Options.InstanceName, policy, clientKey),
             new RedisFixedWindowRateLimiterOptions
             {
                 ConnectionMultiplexerFactory = () => redis.Multiplexer,
                 PermitLimit = permitLimit,
                 Window = window,
-            });
+            }));
     }
 
     /// <summary>Kept while the local window still counts, like the framework's own partitions.</summary>
@@ -56,7 +57,7 @@ public sealed class SharedFormLimiter : RateLimiter
         {
             try
             {
-                using var lease = await _shared.AcquireAsync(permitCount, cancellationToken);
+                using var lease = await _shared.Value.AcquireAsync(permitCount, cancellationToken);
                 _redis.ReportSuccess();
                 return new Decision(lease.IsAcquired, RetryAfter(lease));
             }
@@ -73,7 +74,11 @@ public sealed class SharedFormLimiter : RateLimiter
     {
         if (disposing)
         {
-            _shared.Dispose();
+            if (_shared.IsValueCreated)
+            {
+                _shared.Value.Dispose();
+            }
+
             _local.Dispose();
         }
 

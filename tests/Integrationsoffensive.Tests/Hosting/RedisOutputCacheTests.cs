@@ -23,6 +23,8 @@ public sealed class RedisOutputCacheTests : IAsyncLifetime
         _first = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000");
         _second = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000")
             .WithSetting("DataDirectory", _first.DataPath);
+        await RedisServer.ConnectedAsync(_first);
+        await RedisServer.ConnectedAsync(_second);
     }
 
     public async Task DisposeAsync()

@@ -20,6 +20,8 @@ public sealed class RedisRateLimitTests : IAsyncLifetime
         _redis = await RedisServer.StartAsync();
         _first = Limited(new SiteFactory());
         _second = Limited(new SiteFactory()).WithSetting("DataDirectory", _first.DataPath);
+        await RedisServer.ConnectedAsync(_first);
+        await RedisServer.ConnectedAsync(_second);
     }
 
     public async Task DisposeAsync()

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Integrationsoffensive.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrationsoffensive.Tests.Infrastructure;
 
@@ -55,6 +57,17 @@ public sealed class RedisServer : IAsyncDisposable
         var server = new RedisServer(process, port, directory);
         await Eventually.UntilAsync(server.PingAsync, "redis-server to answer PING on port " + port);
         return server;
+    }
+
+    /// <summary>
+    /// Until the site has connected to Redis and uses it: the site connects in the background from its
+    /// start, and goes on without Redis until then.
+    /// </summary>
+    public static async Task ConnectedAsync(SiteFactory site)
+    {
+        var redis = site.Services.GetRequiredService<RedisConnection>();
+        await redis.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(() => Task.FromResult(redis.IsAvailable), "the site to use Redis");
     }
 
     /// <summary>Kills the server at once, as a crash would (no shutdown, no goodbye to clients).</summary>
