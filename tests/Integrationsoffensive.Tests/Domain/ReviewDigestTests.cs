@@ -13,7 +13,7 @@ public sealed class ReviewDigestTests : IDisposable
 
     public ReviewDigestTests()
     {
-        _site = new SiteFactory();
+        _site = new SiteFactory { JobsOnlyWhenAsked = true };
         // The clock starts at 10:00 in Berlin: the digest the site looks for at start is not due yet.
         _site.WithSetting("Moderation:DigestHour", "12").WithSetting("Email:ModeratorAddresses:1", "zweite@aufruf.example");
     }

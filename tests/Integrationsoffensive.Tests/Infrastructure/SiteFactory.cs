@@ -58,6 +58,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Without the site's periodic services, for tests that run the jobs by hand (<see cref="PeriodicServices"/>).</summary>
+    public bool JobsOnlyWhenAsked { get; set; }
+
     /// <summary>False keeps the files after disposal, to start a second site on the same data (a restart).</summary>
     public bool DeleteOnDispose { get; set; } = true;
 
@@ -127,6 +130,11 @@ public class SiteFactory : WebApplicationFactory<Program>
             if (_remoteAddress is { } address)
             {
                 services.AddSingleton<IStartupFilter>(new RemoteAddress(address));
+            }
+
+            if (JobsOnlyWhenAsked)
+            {
+                PeriodicServices.LeaveOut(services);
             }
 
             ConfigureTestServices(services);

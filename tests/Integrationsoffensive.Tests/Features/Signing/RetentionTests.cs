@@ -8,7 +8,7 @@ namespace Integrationsoffensive.Tests.Features.Signing;
 
 public sealed class RetentionTests : IDisposable
 {
-    private readonly SiteFactory _site = new();
+    private readonly SiteFactory _site = new() { JobsOnlyWhenAsked = true };
 
     public void Dispose() => _site.Dispose();
 
