@@ -23,10 +23,11 @@ public sealed class RedisConnectingTests : IAsyncLifetime, IDisposable
         _silent.Start();
         _ = AcceptSilentlyAsync();
         var port = ((IPEndPoint)_silent.LocalEndpoint).Port;
-        // The connection attempt may take 5 s (the site's minimum connect timeout); nobody should notice it.
+        // The connection attempt takes the whole timeout (10 s here); nobody should notice it. The
+        // bounds below leave a busy test run room for the first renders.
         _site = new SiteFactory()
             .WithSetting("Redis:Configuration", $"127.0.0.1:{port}")
-            .WithSetting("Redis:TimeoutMilliseconds", "1000")
+            .WithSetting("Redis:TimeoutMilliseconds", "10000")
             .WithSetting("RateLimiting:Enabled", "true");
         return Task.CompletedTask;
     }
@@ -69,13 +70,13 @@ public sealed class RedisConnectingTests : IAsyncLifetime, IDisposable
             FirstPages.Select(client.GetAsync));
 
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"the first requests took {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the first requests took {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.NotEmpty(_accepted); // the site did try to reach the silent Redis
 
         var (_, form) = await client.GetPageAsync("/mitzeichnen/neuer-link");
         clock.Restart();
         var posted = await client.SubmitAsync(form, "main form", new Dictionary<string, string?> { ["Input.Email"] = "a@beispiel.de" });
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"the form took {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the form took {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }
