@@ -45,13 +45,13 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
     public bool IsConfigured => options.Value.IsConfigured;
 
     /// <summary>The connected multiplexer; only for callers that found <see cref="IsAvailable"/> true.</summary>
-    public IConnectionMultiplexer Multiplexer => Connecting() is { IsCompletedSuccessfully: true } connected
+    public IConnectionMultiplexer Multiplexer => ConnectAsync() is { IsCompletedSuccessfully: true } connected
         ? connected.Result
         : throw new InvalidOperationException("Redis is not connected yet; ask IsAvailable first.");
 
     /// <summary>Configured, connected, and not within the pause after a failure. Never waits.</summary>
     public bool IsAvailable =>
-        IsConfigured && Connecting() is { IsCompletedSuccessfully: true } connected
+        IsConfigured && ConnectAsync() is { IsCompletedSuccessfully: true } connected
         && Environment.TickCount64 >= Volatile.Read(ref _retryAt) && connected.Result.IsConnected;
 
     /// <summary>At the site's start: begins connecting, without waiting for it.</summary>
@@ -59,7 +59,7 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
     {
         if (IsConfigured)
         {
-            _ = Connecting();
+            _ = ConnectAsync();
         }
 
         return Task.CompletedTask;
@@ -68,9 +68,7 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Starts connecting if nobody has yet (or the last attempt failed and its pause is over).</summary>
-    public Task<ConnectionMultiplexer> ConnectAsync() => Connecting();
-
-    private Task<ConnectionMultiplexer> Connecting()
+    public Task<ConnectionMultiplexer> ConnectAsync()
     {
         var current = Volatile.Read(ref _connecting);
         if (current is not null && !(current.IsFaulted && Environment.TickCount64 >= Volatile.Read(ref _retryAt)))
