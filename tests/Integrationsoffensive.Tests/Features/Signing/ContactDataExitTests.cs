@@ -14,7 +14,7 @@ namespace Integrationsoffensive.Tests.Features.Signing;
 /// </summary>
 public sealed class ContactDataExitTests : IDisposable
 {
-    private readonly SiteFactory _site = new();
+    private readonly SiteFactory _site = new() { JobsOnlyWhenAsked = true };
 
     public void Dispose() => _site.Dispose();
 
