@@ -45,9 +45,9 @@ var migration = Task.Run(app.MigrateDatabaseAsync);
 app.UseForwardedHeaders();
 app.UseSiteErrorPages();
 app.UseSecurityHeaders();
-app.UseSiteRequestLogging();
 app.UseRouting();
 app.UsePublicCache(); // cache hits end here: public pages are the same for everyone
+app.UseSiteRequestLogging(); // after the cache: a hit is a reader's view, not logged (Debug) anyway
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

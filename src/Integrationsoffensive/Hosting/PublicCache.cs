@@ -34,26 +34,31 @@ public static class PublicCache
     public static IServiceCollection AddPublicCache(this IServiceCollection services)
     {
         services.AddPublicCacheCompression();
-        services.AddOutputCache(options =>
+        services.AddOutputCache();
+        // The policies take the content store itself, not from RequestServices: on a cache hit no
+        // request scope is created at all.
+        services.AddOptions<OutputCacheOptions>().Configure<ContentStore>((options, content) =>
         {
             // Bounded, so that many distinct searches cannot take the memory: the least used go first.
             // 16 MB hold every list page in all three encodings several times over.
             options.SizeLimit = 16 * 1024 * 1024;
-            options.AddPolicy(Policy, policy => Public(policy).SetVaryByQuery([]));
+            options.AddPolicy(Policy, policy => Public(policy, content).SetVaryByQuery([]));
             // Searches are not kept: nearly every one is asked once (20,000 of them pushed the list's
             // pages out and grew the heap by 40 MB), and rendering one takes about 10 ms.
-            options.AddPolicy(ListPolicy, policy => Public(policy).SetVaryByQuery(ListParameters)
+            options.AddPolicy(ListPolicy, policy => Public(policy, content).SetVaryByQuery(ListParameters)
                 .With(context => string.IsNullOrEmpty(context.HttpContext.Request.Query["suche"])));
         });
         services.AddSingleton<SignatoryCacheEviction>();
         return services;
     }
 
-    private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy) => policy
+    private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy, ContentStore content) => policy
         .Expire(TimeSpan.FromMinutes(10))
         .SetVaryByHost(false)
         .SetVaryByHeader(HeaderNames.AcceptEncoding) // normalized to br, gzip or nothing (PublicCachePipeline)
-        .VaryByValue(context => new KeyValuePair<string, string>("content", context.RequestServices.GetRequiredService<ContentStore>().Version()))
+        // Keyed by the content files' version: a prefix costs a hit nothing (a vary-by value builds
+        // and sorts a dictionary per request).
+        .SetCacheKeyPrefix(_ => content.Version())
         .Tag(Tag);
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Integrationsoffensive.Tests.Hosting;
 
@@ -46,6 +48,18 @@ public sealed class SecurityAndLoggingTests(SiteFactory site) : IClassFixture<Si
         Assert.DoesNotContain("anna@example.org", everything);
         Assert.DoesNotContain("email=", everything);
         Assert.DoesNotContain(site.Logs.Events.SelectMany(e => e.Properties.Values), value => value.ToString() == "\"/impressum\"");
+    }
+
+    [Fact]
+    public void HostingDiagnostics_AreOff_SoACacheHitOpensNoLogScopeAndStartsNoActivity()
+    {
+        // Hosting starts an Activity and opens a log scope for every request whenever its category
+        // is enabled at any level; the site's own request log replaces its lines.
+        var loggers = site.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Critical));
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware").IsEnabled(LogLevel.Error));
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Warning));
     }
 
     [Theory]
