@@ -39,6 +39,18 @@ public sealed class OpenDataTests : IAsyncLifetime, IDisposable
         Assert.Contains("\"<b>\"\"Böse\"\" & Co.</b> =CMD()\"", text);
     }
 
+    [Theory]
+    [InlineData("/unterzeichnende.json")]
+    [InlineData("/unterzeichnende.csv")]
+    public async Task Exports_AreWrittenAsTheRowsAreRead_NotBuiltInMemoryFirst(string path)
+    {
+        // A document built in memory first goes out with its length; one written row by row does not.
+        using var response = await _site.CreatePlainClient().GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentLength);
+    }
+
     [Fact]
     public async Task Json_ParsesWithTheDocumentedFields()
     {
