@@ -30,6 +30,49 @@ public sealed class CacheTests : IDisposable
         Assert.NotNull(second.Headers.Age);
     }
 
+    [Theory]
+    [InlineData("/", null)]
+    [InlineData("/unterzeichnende.json", null)]
+    [InlineData("/unterzeichnende.json", "br")]
+    public async Task ManyAtOnce_OnAColdCache_OneRender_EveryoneGetsTheWholeAnswer(string path, string? encoding)
+    {
+        // 32 readers at once before anything is cached: one of them renders (the streamed export
+        // included), the others wait for that render and get the same bytes from the cache.
+        var client = _site.CreatePlainClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (encoding is not null)
+            {
+                request.Headers.AcceptEncoding.ParseAdd(encoding);
+            }
+
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, Rendered: response.Headers.Age is null, Body: await response.Content.ReadAsByteArrayAsync());
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(answers, a => a.Rendered);
+        Assert.All(answers, a => Assert.Equal(answers[0].Body, a.Body));
+        if (path.EndsWith(".json", StringComparison.Ordinal))
+        {
+            var text = encoding is null ? answers[0].Body : Brotli(answers[0].Body);
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            Assert.Equal(json.RootElement.GetProperty("anzahl").GetInt32(), json.RootElement.GetProperty("unterzeichnende").GetArrayLength());
+        }
+    }
+
+    private static byte[] Brotli(byte[] compressed)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress))
+        {
+            brotli.CopyTo(output);
+        }
+
+        return output.ToArray();
+    }
+
     [Fact]
     public async Task FormPages_AreNeverCached_AndGetAFreshToken()
     {
