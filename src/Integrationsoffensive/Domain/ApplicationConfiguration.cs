@@ -32,6 +32,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.SearchKey).HasMaxLength(FieldLimits.OrganizationName + FieldLimits.Place + 40);
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.Status, a.NormalizedName });
+        // The public list's order and its A–Z index read the published rows in this index's order
+        // (no sort per page); the public data's entity tag is read from the second alone.
+        builder.HasIndex(a => new { a.Status, a.SearchKey });
+        builder.HasIndex(a => new { a.Status, a.UpdatedAt });
         // By address and status: the lookups each application makes stay as fast with 10,000 waiting.
         builder.HasIndex(a => new { a.Email, a.Status });
         builder.HasIndex(a => a.WebsiteHost);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Email;
+using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,7 @@ namespace Integrationsoffensive.Tests.Data;
 /// The lookups every application makes, as SQLite plans them: each finds its rows through an index
 /// on all of its conditions, so an application costs the same whether 10 or 10,000 are waiting.
 /// (The address lookup once went through the status index and read every waiting application.)
+/// Likewise the public list: its pages and its entity tag read an index, not every row.
 /// </summary>
 [Trait("Database", "Sqlite")] // SQLite's EXPLAIN QUERY PLAN; PostgreSQL plans by statistics
 public sealed partial class QueryPlanTests : IDisposable
@@ -66,6 +68,24 @@ public sealed partial class QueryPlanTests : IDisposable
         var plan = await PlanAsync(db => OutboxSender.Claimed(db, Guid.NewGuid()));
 
         Assert.Contains("INDEX IX_OutboxMessages_Version (Version=?)", plan);
+    }
+
+    [Fact]
+    public async Task ThePublicDatasEntityTag_IsReadFromAnIndexOfThePublishedRows_NotTheTable()
+    {
+        var plan = await PlanAsync(PublicCache.PublishedState);
+
+        Assert.Contains("COVERING INDEX IX_Applications_Status_UpdatedAt (Status=?)", plan);
+        Assert.DoesNotContain("SCAN a", plan);
+    }
+
+    [Fact]
+    public async Task AListPage_IsReadInTheIndexsOrder_WithoutSortingEveryPublishedRow()
+    {
+        var plan = await PlanAsync(db => PublishedSignatories.Query(db).AToZ().Skip(2450).Take(50).ToPublic());
+
+        Assert.Contains("INDEX IX_Applications_Status_SearchKey (Status=?)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
     private async Task<string> PlanAsync<T>(Func<AppDbContext, IQueryable<T>> query)

@@ -11,7 +11,7 @@ namespace Integrationsoffensive.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("512dc675-438b-4855-8436-2c8f9b56095c"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("d5084620-bc4d-41b6-b8fa-c7582fa1b0ba"), entityTypeCount: 18)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Integrationsoffensive.Data.CompiledModel
                 baseEntityType,
                 propertyCount: 30,
                 navigationCount: 4,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -287,6 +287,12 @@ namespace Integrationsoffensive.Data.CompiledModel
 
             var index6 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { status, searchKey });
+
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { status, updatedAt });
 
             return runtimeEntityType;
         }

@@ -160,6 +160,10 @@ namespace Integrationsoffensive.Data.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "SearchKey");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.ToTable("Applications");
                 });
 

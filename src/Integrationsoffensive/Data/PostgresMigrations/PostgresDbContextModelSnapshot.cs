@@ -168,6 +168,10 @@ namespace Integrationsoffensive.Data.PostgresMigrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "SearchKey");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.ToTable("Applications");
                 });
 

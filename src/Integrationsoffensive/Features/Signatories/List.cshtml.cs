@@ -70,7 +70,7 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
         Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "list");
         var ordered = Query.Newest
             ? query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            : query.OrderBy(a => a.SearchKey).ThenBy(a => a.Id);
+            : query.AToZ();
         CoSigners = await ordered.Skip(Pagination.Skip).Take(ListQuery.PageSize).ToPublic().ToListAsync();
 
         // Founders lead the list on its first page, unless a filter excludes them (they have a region, no type).

@@ -141,6 +141,26 @@ public sealed class CacheTests : IDisposable
         Assert.NotEqual(etag, changed.Headers.ETag);
     }
 
+    [Fact]
+    public async Task TheEntityTag_Changes_WhenACoSignerLeavesTheList_AtTheSameMoment()
+    {
+        await _site.PublishedAsync(Applications.Details(name: "Bleibt auf der Liste"));
+        var application = await _site.PublishedAsync(Applications.Details(name: "Verlässt die Liste"));
+        var client = _site.CreatePlainClient();
+        var etag = (await client.GetAsync("/unterzeichnende")).Headers.ETag!;
+
+        // The clock stands still: the latest change's time stays the same (the other co-signer's),
+        // only the count tells.
+        await Change(application.Id, a => a.Unpublish("moderation@aufruf.example", null, _site.Clock.GetUtcNow().UtcDateTime));
+        var after = new HttpRequestMessage(HttpMethod.Get, "/unterzeichnende");
+        after.Headers.IfNoneMatch.Add(etag);
+        var changed = await client.SendAsync(after);
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.DoesNotContain("Verlässt die Liste", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private Task Change(int id, Action<Application> change) => _site.WithDbAsync(async db =>
     {
         change(await db.Applications.SingleAsync(a => a.Id == id));
