@@ -32,6 +32,7 @@ public sealed class CompiledModelTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")] // PostgreSQL builds its own model from OnModelCreating
     public async Task TheSite_OnSqlite_UsesTheCompiledModel()
     {
         await using var factory = new SiteFactory();
