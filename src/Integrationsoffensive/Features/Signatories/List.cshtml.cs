@@ -57,7 +57,9 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
             query = query.Where(a => EF.Functions.Like(a.SearchKey, pattern, LikePattern.Escape));
         }
 
-        Pagination = Pagination.Of(Query.Page, await query.CountAsync(), ListQuery.PageSize);
+        // Unfiltered, the rows to page through are the published co-signers Total has just counted.
+        var rows = Query.IsFiltered ? await query.CountAsync() : Total - allFounders.Count;
+        Pagination = Pagination.Of(Query.Page, rows, ListQuery.PageSize);
         Query = Query with { Page = Pagination.Page };
 
         // Each view has one address: unknown parameters, values the list does not know and pages
