@@ -6,6 +6,7 @@ using Integrationsoffensive.Bench;
 //   moderate --url U --links F --link L --email E --every S --seconds T   signs in as a moderator, approves one application per interval
 //   rows     --db FILE                                counts the applications in the database
 //   mail-sink --port P --count-file F --links L     an SMTP server that takes every mail, keeps the count in F and confirmation links in L
+//   allocations --pid P --seconds S --top N          what the process P allocates in S seconds, by type and by method (sampled)
 var options = Options.Parse(args.Skip(1));
 return args.FirstOrDefault() switch
 {
@@ -14,11 +15,12 @@ return args.FirstOrDefault() switch
     "moderate" => await Approvals.RunAsync(options),
     "rows" => Rows.Run(options),
     "mail-sink" => await MailSink.RunAsync(options),
+    "allocations" => await Allocations.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Aufruf: bench apply|distinct|moderate|rows|mail-sink --url … (see Program.cs)");
+    Console.Error.WriteLine("Aufruf: bench apply|distinct|moderate|rows|mail-sink|allocations --url … (see Program.cs)");
     return 2;
 }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# What a cache hit allocates: the published site (Release, Production, a fresh data directory)
+# answers one cached page under wrk while `Bench allocations` records the runtime's allocation
+# ticks. Prints requests/s, bytes allocated per request and where (sampled: shares below 1 % are
+# noise). Figures only; it never decides whether anything passes.
+#   tests/bench/allocations.sh                    / with Accept-Encoding: br, gzip
+#   tests/bench/allocations.sh /unterzeichnende ""   the list, uncompressed
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REPO=$PWD
+PAGE=${1:-/}; ENCODING=${2-br, gzip}; SECONDS_TRACED=5
+command -v wrk >/dev/null || { echo "allocations.sh needs wrk (apt-get install wrk)"; exit 1; }
+WORK=$(mktemp -d /tmp/allocations-XXXXXX)
+PORT=$((20000 + RANDOM % 10000)); SITE="http://127.0.0.1:$PORT"
+cleanup() { [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "Publishing (Release, ReadyToRun) and building the bench …" >&2
+dotnet publish src/Integrationsoffensive -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -v quiet -nologo >/dev/null
+dotnet build tests/bench/Bench -c Release -o "$WORK/bench" -v quiet -nologo >/dev/null
+(cd "$WORK" && Content__Path="$REPO/content" RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning \
+  MALLOC_ARENA_MAX=2 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SITE" \
+  DataDirectory="$WORK/data" exec dotnet "$WORK/app/Integrationsoffensive.dll" >"$WORK/site.log" 2>&1) &
+SERVER=$!
+for _ in $(seq 1 6000); do curl -fso /dev/null "$SITE/healthz" && break; sleep 0.01; done
+
+wrk -t2 -c64 -d3s -H "Accept-Encoding: $ENCODING" "$SITE$PAGE" >/dev/null # warm: JIT, the cache filled
+wrk -t2 -c64 -d$((SECONDS_TRACED + 2))s -H "Accept-Encoding: $ENCODING" "$SITE$PAGE" > "$WORK/wrk.txt" & LOAD=$!
+sleep 1
+dotnet "$WORK/bench/Bench.dll" allocations --pid "$SERVER" --seconds "$SECONDS_TRACED" --top 25 > "$WORK/allocations.json"
+wait "$LOAD"
+
+python3 - "$WORK/wrk.txt" "$WORK/allocations.json" "$PAGE" "$ENCODING" "$SECONDS_TRACED" <<'PY'
+import json, re, sys
+wrk, figures, page, encoding, seconds = open(sys.argv[1]).read(), json.load(open(sys.argv[2])), sys.argv[3], sys.argv[4], float(sys.argv[5])
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", wrk).group(1))
+print(f"{page} (Accept-Encoding: {encoding or '–'}), cached, 64 connections: {rps:,.0f} req/s, "
+      f"{figures['sampledBytes'] / (rps * seconds):,.0f} bytes allocated per request (sampled over {seconds:.0f} s)")
+print("\nby type:")
+for t in figures["types"][:15]: print(f"  {t['share']:5.1f} %  {t['name']}")
+print("\nby method on the stack (inclusive):")
+for m in figures["methods"]: print(f"  {m['share']:5.1f} %  {m['name']}")
+PY
