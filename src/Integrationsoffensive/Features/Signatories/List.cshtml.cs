@@ -38,9 +38,10 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
         Query = ListQuery.From(art, region, suche, sortierung, seite);
         var allFounders = AppealContent.Founders(content);
         CurrentVersion = AppealContent.CurrentVersion(content);
-        Total = await PublishedSignatories.CountAsync(db, allFounders);
-
         var query = PublishedSignatories.Query(db);
+        var published = await query.CountAsync();
+        Total = allFounders.Count + published; // everyone who signed, as PublishedSignatories.CountAsync counts
+
         if (Query.Type is { } type)
         {
             query = query.Where(a => a.OrganizationType == type);
@@ -57,9 +58,8 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
             query = query.Where(a => EF.Functions.Like(a.SearchKey, pattern, LikePattern.Escape));
         }
 
-        // Unfiltered, the rows to page through are the published co-signers Total has just counted.
-        var rows = Query.IsFiltered ? await query.CountAsync() : Total - allFounders.Count;
-        Pagination = Pagination.Of(Query.Page, rows, ListQuery.PageSize);
+        // Unfiltered, the rows to page through are the published co-signers just counted.
+        Pagination = Pagination.Of(Query.Page, Query.IsFiltered ? await query.CountAsync() : published, ListQuery.PageSize);
         Query = Query with { Page = Pagination.Page };
 
         // Each view has one address: unknown parameters, values the list does not know and pages
