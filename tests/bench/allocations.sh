@@ -16,18 +16,15 @@ cleanup() { [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"; 
 trap cleanup EXIT
 
 echo "Publishing (Release, ReadyToRun) and building the bench …" >&2
-dotnet publish src/Integrationsoffensive -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -v quiet -nologo >/dev/null
-dotnet build tests/bench/Bench -c Release -o "$WORK/bench" -v quiet -nologo >/dev/null
-(cd "$WORK" && Content__Path="$REPO/content" RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning \
-  MALLOC_ARENA_MAX=2 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SITE" \
-  DataDirectory="$WORK/data" exec dotnet "$WORK/app/Integrationsoffensive.dll" >"$WORK/site.log" 2>&1) &
-SERVER=$!
-for _ in $(seq 1 6000); do curl -fso /dev/null "$SITE/healthz" && break; sleep 0.01; done
+source tests/bench/published-site.sh
+publish_site
+export Content__Path="$REPO/content" RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning
+start_site "$WORK/data"; wait_for "$SITE/healthz"
 
 wrk -t2 -c64 -d3s -H "Accept-Encoding: $ENCODING" "$SITE$PAGE" >/dev/null # warm: JIT, the cache filled
 wrk -t2 -c64 -d$((SECONDS_TRACED + 2))s -H "Accept-Encoding: $ENCODING" "$SITE$PAGE" > "$WORK/wrk.txt" & LOAD=$!
 sleep 1
-dotnet "$WORK/bench/Bench.dll" allocations --pid "$SERVER" --seconds "$SECONDS_TRACED" --top 25 > "$WORK/allocations.json"
+$BENCH allocations --pid "$SERVER" --seconds "$SECONDS_TRACED" --top 25 > "$WORK/allocations.json"
 wait "$LOAD"
 
 python3 - "$WORK/wrk.txt" "$WORK/allocations.json" "$PAGE" "$ENCODING" "$SECONDS_TRACED" <<'PY'

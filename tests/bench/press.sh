@@ -29,20 +29,13 @@ for tool in wrk nginx curl python3; do
 done
 
 note "Publishing (Release, ReadyToRun) and building the load generator …"
-dotnet publish src/Integrationsoffensive -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -v quiet -nologo >/dev/null
-dotnet build tests/bench/Bench -c Release -o "$WORK/bench" -v quiet -nologo >/dev/null
-APP="$WORK/app/Integrationsoffensive.dll"; BENCH="dotnet $WORK/bench/Bench.dll"
+source tests/bench/published-site.sh
+publish_site
 export Content__Path="$REPO/content" RateLimiting__Enabled=false Signing__MinimumFillSeconds=0 Serilog__MinimumLevel__Default=Warning
 
 # Mails go over SMTP as in production, to the bench's counting sink (started below).
 MAIL_PORT=$((SITE_PORT + 2)); MAILS="$WORK/mails"
 export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=$MAIL_PORT Email__Smtp__Security=None
-start_site() { # data directory; started from another working directory, in Production
-  # MALLOC_ARENA_MAX and W^X as the Dockerfile sets them for production.
-  (cd "$WORK" && MALLOC_ARENA_MAX=2 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SITE" DataDirectory="$1" exec dotnet "$APP" >"$WORK/site.log" 2>&1) &
-  SERVER=$!
-}
-wait_for() { for _ in $(seq 1 6000); do curl -fso /dev/null "$1" && return 0; sleep 0.01; done; echo "no answer from $1"; exit 1; }
 
 # 6 (cold start first, on a quiet machine): fresh data directory to the first 200 on /.
 for i in $(seq 1 "$COLD"); do

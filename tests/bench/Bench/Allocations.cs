@@ -15,7 +15,7 @@ public static class Allocations
 {
     public static async Task<int> RunAsync(Options options)
     {
-        var pid = options.Number("pid", 0);
+        var pid = int.Parse(options.Text("pid"), System.Globalization.CultureInfo.InvariantCulture);
         var top = options.Number("top", 25);
         var file = Path.Combine(Path.GetTempPath(), $"allocations-{pid}-{Guid.NewGuid():N}.nettrace");
         try
