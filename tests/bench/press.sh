@@ -48,6 +48,10 @@ note "Seeding $ORGS organizations …"
 ASPNETCORE_ENVIRONMENT=Development DataDirectory="$WORK/data" dotnet "$APP" seed-demo "$ORGS" >/dev/null
 start_site "$WORK/data"; wait_for "$SITE/healthz"
 PID=$SERVER
+# Resident memory every 0.2 s, labelled with the round running, for the peak per round.
+round() { echo "$1" > "$WORK/round"; }
+round start
+( while kill -0 "$PID" 2>/dev/null; do echo "$(cat "$WORK/round") $(awk '/VmRSS/ {print $2}' "/proc/$PID/status" 2>/dev/null)"; sleep 0.2; done ) > "$WORK/rss.txt" 2>/dev/null &
 
 # 2: the bytes of / and /unterzeichnende, plain, gzip and brotli, for nginx.
 mkdir -p "$WORK/static" "$WORK/nginx-tmp"
@@ -61,6 +65,7 @@ sed "s#@WORK@#$WORK#g; s#@PORT@#$NGINX_PORT#g" tests/bench/nginx.conf.template >
 nginx -c "$WORK/nginx.conf"; wait_for "$NGINX/"
 
 # The list uncached: each page of the A–Z list once (a cache miss each), and the full JSON export.
+round uncached
 for n in $(seq 2 $(( ORGS / 50 + 1 ))); do
   curl -fso /dev/null -w 'UNCACHED %{time_total}\n' "$SITE/unterzeichnende?seite=$n" >> "$RESULTS"
 done
@@ -72,8 +77,9 @@ load() { # label url [header]
   local out; out=$(wrk -t2 -c64 -d"${SECS}s" --latency ${3:+-H "$3"} "$2")
   echo "WRK $1 $(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}')" >> "$RESULTS"
 }
-for round in $(seq 1 "$ROUNDS"); do
-  note "wrk round $round of $ROUNDS …"
+round wrk
+for n in $(seq 1 "$ROUNDS"); do
+  note "wrk round $n of $ROUNDS …"
   for enc in plain br; do
     header=$([ "$enc" = br ] && echo "Accept-Encoding: br, gzip" || true)
     load "site:/:$enc" "$SITE/" "$header";                      load "nginx:/:$enc" "$NGINX/" "$header"
@@ -85,6 +91,7 @@ done
 
 # 4: stampede: 256 connections on / while a moderator approves one application per second.
 note "Stampede …"
+round stampede
 EMAIL="last-moderation@beispiel.example"
 LINK=$(ASPNETCORE_ENVIRONMENT=Production DataDirectory="$WORK/data" Site__PublicBaseUrl="$SITE" dotnet "$APP" moderator add "$EMAIL" --admin | tail -1)
 $BENCH moderate --url "$SITE" --links "$WORK/links" --link "$LINK" --email "$EMAIL" --every 1 --seconds "$STAMPEDE" > "$WORK/approvals.json" &
@@ -96,6 +103,7 @@ wait "$APPROVER"; echo "APPROVALS $(tail -1 "$WORK/approvals.json" | python3 -c 
 # 5: applications: distinct and valid, each client with its own antiforgery pair; rows must match.
 for clients in $LEVELS; do
   note "Applications with $clients clients …"
+  round "apply$clients"
   before=$($BENCH rows --db "$WORK/data/integrationsoffensive.db" | python3 -c 'import json,sys; print(json.load(sys.stdin)["applications"])')
   mails_before=$(cat "$MAILS")
   result=$($BENCH apply --url "$SITE" --clients "$clients" --seconds $((SECS * 2)))
@@ -109,8 +117,11 @@ grep -c "database is locked" "$WORK/site.log" | sed 's/^/LOCKED /' >> "$RESULTS"
 
 # 6: memory after many distinct list URLs; page weight of / with everything it loads.
 note "$DISTINCT distinct searches …"
+round distinct
 $BENCH distinct --url "$SITE" --count "$DISTINCT" --clients 32 > /dev/null
 echo "RSS $(awk '/VmHWM/ {print $2}' "/proc/$PID/status")" >> "$RESULTS"
+# The peak of each round, in the order they ran (kB).
+awk '$2 != "" { if (!($1 in peak)) order[++n] = $1; if ($2 > peak[$1]) peak[$1] = $2 } END { for (i = 1; i <= n; i++) printf "ROUNDRSS %s %d\n", order[i], peak[order[i]] }' "$WORK/rss.txt" >> "$RESULTS"
 python3 tests/bench/weight.py "$SITE" >> "$RESULTS"
 
 # 7: the same with two instances on PostgreSQL + Redis behind nginx (skipped, with the reason, when

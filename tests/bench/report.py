@@ -58,6 +58,9 @@ print(f"\n„database is locked“ in the log: {locked} (target 0)")
 
 rss = next((int(r[1]) for r in rows if r[0] == "RSS"), 0)
 print(f"Peak RSS: {rss / 1024:.0f} MB (target ≤ 250 MB)")
+rounds = [r for r in rows if r[0] == "ROUNDRSS" and len(r) == 3]
+if rounds:
+    print("  highest resident memory per round, in the order they ran: " + ", ".join(f"{r[1]} {int(r[2]) / 1024:.0f} MB" for r in rounds))
 cold = sorted(int(r[1]) for r in rows if r[0] == "COLD")
 if cold:
     print(f"Cold start to the first 200 on /: median {statistics.median(cold):.0f} ms of {cold} (target ≤ 1,000 ms)")
