@@ -2,6 +2,7 @@ using Integrationsoffensive.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Integrationsoffensive.Data;
 
@@ -28,6 +29,7 @@ public static class DataSetup
         // ProviderModelTests' job, so the warning is not evaluated at start.
         builder.Services.AddDbContextPool<AppDbContext>((services, options) => options
             .UseSqlite(ConnectionString(services))
+            .ReplaceService<IHistoryRepository, SqliteMigrationsHistory>() // its script written out: no model built for it at every start
             .UseModel(CompiledModel.AppDbContextModel.Instance)
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
             .AddInterceptors(
