@@ -90,7 +90,21 @@ if (command)
 }
 
 app.WarnBeforeLaunch();
-await app.RunAsync();
+var addresses = app.Configuration[WebHostDefaults.ServerUrlsKey] ?? "(siehe Grund)";
+try
+{
+    await app.RunAsync();
+}
+catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // Another process listens there (the old one of a restart that has not let go yet, a second
+    // copy): one clear line and exit code 1 instead of an unhandled exception and an abort.
+    app.Logger.LogCritical(
+        "Start abgebrochen: Die Adresse {Addresses:l} ist schon belegt (läuft die Website schon, oder nutzt ein anderes Programm den Port?). Startup aborted: the address is already in use. {Reason:l}",
+        addresses, exception.Message);
+    return 1;
+}
+
 return 0;
 
 // Visible to WebApplicationFactory in the tests.
