@@ -26,7 +26,6 @@ public sealed class SqliteMigrationsHistory(HistoryRepositoryDependencies depend
 
     protected override string ProductVersionColumnName => "ProductVersion";
 
+    // The provider's GetCreateIfNotExistsScript derives its script from this one.
     public override string GetCreateScript() => CreateScript;
-
-    public override string GetCreateIfNotExistsScript() => CreateScript.Replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", StringComparison.Ordinal);
 }

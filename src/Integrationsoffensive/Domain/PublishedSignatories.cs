@@ -46,7 +46,10 @@ public static class PublishedSignatories
 
     /// <summary>Everyone who signed: the founders plus the published co-signers.</summary>
     public static async Task<int> CountAsync(AppDbContext db, IReadOnlyCollection<FoundingOrganization> founders) =>
-        founders.Count + await Query(db).CountAsync();
+        Everyone(founders, await Query(db).CountAsync());
+
+    /// <summary>Everyone who signed, for a caller that has counted the published co-signers itself.</summary>
+    public static int Everyone(IReadOnlyCollection<FoundingOrganization> founders, int published) => founders.Count + published;
 
     /// <summary>The founders as rows of the public list, marked, so exports count what the counter counts.</summary>
     /// <summary>Everyone who signed, as the exports list them: the founders first, marked, then every co-signer A–Z.</summary>

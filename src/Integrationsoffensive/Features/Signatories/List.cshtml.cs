@@ -40,7 +40,7 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
         CurrentVersion = AppealContent.CurrentVersion(content);
         var query = PublishedSignatories.Query(db);
         var published = await query.CountAsync();
-        Total = allFounders.Count + published; // everyone who signed, as PublishedSignatories.CountAsync counts
+        Total = PublishedSignatories.Everyone(allFounders, published);
 
         if (Query.Type is { } type)
         {
