@@ -95,6 +95,12 @@ public static class DataSetup
 
     private static async Task MigrateUnlockedAsync(AppDbContext db)
     {
+        if (db.Database.IsSqlite() && await FreshSqliteDatabase.CreateIfEmptyAsync(db))
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            return;
+        }
+
         var upgrading = (await db.Database.GetAppliedMigrationsAsync()).Any()
             && (await db.Database.GetPendingMigrationsAsync()).Any();
         await db.Database.MigrateAsync();
