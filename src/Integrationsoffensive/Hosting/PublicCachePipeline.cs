@@ -34,6 +34,10 @@ public static class PublicCachePipeline
         app.UseWhen(IsPublicCacheable, branch => branch.Use((context, next) =>
         {
             NormalizeAcceptEncoding(context.Request);
+            // Every variant says it varies, the plain one too (the compression middleware adds Vary
+            // only when the request accepts an encoding): a shared cache in front (a CDN, a proxy)
+            // would otherwise hand the plain answer it saw first to every browser.
+            context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
             return next(context);
         }));
         app.UseOutputCache();

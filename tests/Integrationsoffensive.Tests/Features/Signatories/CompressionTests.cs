@@ -43,6 +43,24 @@ public sealed class CompressionTests : IDisposable
         Assert.Empty((await GetAsync("/", "identity")).Content.Headers.ContentEncoding);
     }
 
+    // A shared cache between the site and its readers (a CDN, a company's proxy) stores whichever
+    // variant it sees first; only Vary on every variant keeps it from handing a plain answer, asked
+    // for by a link-preview bot or curl, to every browser that night.
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/unterzeichnende")]
+    [InlineData("/unterzeichnende.json")]
+    public async Task EveryVariant_OfAPublicPage_SaysItVariesByAcceptEncoding_RenderedOrFromTheCache(string path)
+    {
+        foreach (var acceptEncoding in new[] { "", "", "br, gzip", "br, gzip", "gzip", "gzip" }) // each once rendered, once from the cache
+        {
+            var response = await GetAsync(path, acceptEncoding);
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(["Accept-Encoding"], response.Headers.Vary.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)));
+        }
+    }
+
     [Fact]
     public async Task FormPages_AreNeverCompressed()
     {
