@@ -95,15 +95,15 @@ public static class DataSetup
 
     private static async Task MigrateUnlockedAsync(AppDbContext db)
     {
-        if (db.Database.IsSqlite() && await FreshSqliteDatabase.CreateIfEmptyAsync(db))
+        // A new SQLite file gets the whole schema from one script instead of migration by migration.
+        var created = db.Database.IsSqlite() && await FreshSqliteDatabase.CreateIfEmptyAsync(db);
+        var upgrading = !created && (await db.Database.GetAppliedMigrationsAsync()).Any()
+            && (await db.Database.GetPendingMigrationsAsync()).Any();
+        if (!created)
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            return;
+            await db.Database.MigrateAsync();
         }
 
-        var upgrading = (await db.Database.GetAppliedMigrationsAsync()).Any()
-            && (await db.Database.GetPendingMigrationsAsync()).Any();
-        await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
