@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Integrationsoffensive.Data;
@@ -38,14 +37,15 @@ public static class FreshSqliteDatabase
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            if (await db.GetService<IRelationalDatabaseCreator>().HasTablesAsync()) // within the transaction
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync()) != 0)
             {
                 await transaction.RollbackAsync();
                 return false;
             }
 
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
             command.CommandText = Script();
             await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
