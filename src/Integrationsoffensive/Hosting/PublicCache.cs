@@ -35,6 +35,8 @@ public static class PublicCache
     {
         services.AddPublicCacheCompression();
         services.AddOutputCache();
+        services.AddSingleton<SingleRender>();
+        services.AddHttpContextAccessor(); // the store learns which request stored an answer (SingleRender)
         // The policies take the content store itself, not from RequestServices: on a cache hit no
         // request scope is created at all.
         services.AddOptions<OutputCacheOptions>().Configure<ContentStore>((options, content) =>

@@ -31,6 +31,7 @@ public static class PublicCachePipeline
 
     public static void UsePublicCache(this WebApplication app)
     {
+        var renders = app.Services.GetRequiredService<SingleRender>();
         app.UseWhen(IsPublicCacheable, branch => branch.Use((context, next) =>
         {
             NormalizeAcceptEncoding(context.Request);
@@ -38,10 +39,27 @@ public static class PublicCachePipeline
             // only when the request accepts an encoding): a shared cache in front (a CDN, a proxy)
             // would otherwise hand the plain answer it saw first to every browser.
             context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
-            return next(context);
+            var arrival = renders.Arrive(context);
+            var answered = next(context);
+            return answered.IsCompletedSuccessfully && !arrival.LookAgain ? answered : LookAgainWhenLeft(answered, arrival, context, next);
         }));
         app.UseOutputCache();
-        app.UseWhen(IsPublicCacheable, branch => branch.UseResponseCompression());
+        app.UseWhen(IsPublicCacheable, branch => branch
+            .Use((context, next) => renders.StoredSinceArrival(context) ? Task.CompletedTask : next(context))
+            .UseResponseCompression());
+    }
+
+    // A request that left its render because the answer was stored meanwhile (SingleRender) asks the
+    // cache once more; nothing of its first pass was sent.
+    private static async Task LookAgainWhenLeft(Task answered, SingleRender.Arrival arrival, HttpContext context, RequestDelegate next)
+    {
+        await answered;
+        if (arrival.LookAgain && !context.Response.HasStarted)
+        {
+            arrival.LookAgain = false;
+            arrival.LookedAgain = true;
+            await next(context);
+        }
     }
 
     /// <summary>

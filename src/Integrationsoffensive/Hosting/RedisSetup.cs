@@ -41,9 +41,9 @@ public static class RedisSetup
         services.AddSingleton<IOutputCacheStore>(provider =>
         {
             var redis = provider.GetRequiredService<RedisConnection>();
-            return redis.IsConfigured
-                ? new FailSafeOutputCacheStore(Create(provider, redisStore), redis)
-                : Create(provider, memory);
+            return CountingOutputCacheStore.Around(
+                redis.IsConfigured ? new FailSafeOutputCacheStore(Create(provider, redisStore), redis) : Create(provider, memory),
+                provider);
         });
     }
 

@@ -1,0 +1,225 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Integrationsoffensive.Tests.Hosting;
+
+/// <summary>
+/// One render per cached answer, also when a request's lookup missed while another request's
+/// render was running and the request only came to join that render after it had finished: the
+/// output cache then let it render once more (two renders among 32 cold requests in CI).
+/// </summary>
+public sealed class SingleRenderTests : IDisposable
+{
+    private readonly LateLookupSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Theory]
+    [InlineData("/", null)]
+    [InlineData("/unterzeichnende.json", null)]
+    [InlineData("/unterzeichnende", "br")]
+    public Task ALookup_ThatMissedDuringARender_AndCameLate_IsAnsweredFromTheCache(string path, string? encoding) =>
+        LateLookup.AnsweredFromTheCacheAsync(_site, path, encoding);
+
+    [Fact]
+    public async Task ARequest_ThatLeftTheRender_ButFindsNothingCached_RendersItself()
+    {
+        // The same late lookup, but the cache is emptied (an approval) before the second request
+        // looks again: it must render, not answer empty.
+        var client = _site.CreatePlainClient();
+        var store = _site.Store;
+
+        var first = LateLookup.Get(client, "/", null);
+        await store.FirstStoring.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = LateLookup.Get(client, "/", null);
+        var firstAnswer = await first;
+        await store.EvictByTagAsync("signatories", CancellationToken.None);
+        store.FirstAnswered.SetResult();
+        var secondAnswer = await second;
+
+        Assert.Equal(HttpStatusCode.OK, secondAnswer.Status);
+        Assert.True(secondAnswer.Rendered);
+        Assert.Equal(firstAnswer.Body, secondAnswer.Body);
+    }
+}
+
+/// <summary>The same with the output cache in a real redis-server (a store that reads and writes buffers).</summary>
+public sealed class SingleRenderOnRedisTests : IAsyncLifetime
+{
+    private RedisServer _redis = null!;
+    private LateLookupSite _site = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        _site = LateLookupSite.OnRedis(_redis);
+        await RedisServer.ConnectedAsync(_site);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _site.Dispose();
+        await _redis.DisposeAsync();
+    }
+
+    [RedisFact]
+    public Task ALookup_ThatMissedDuringARender_AndCameLate_IsAnsweredFromTheCache() =>
+        LateLookup.AnsweredFromTheCacheAsync(_site, "/unterzeichnende", "br");
+}
+
+internal static class LateLookup
+{
+    public static async Task AnsweredFromTheCacheAsync(LateLookupSite site, string path, string? encoding)
+    {
+        var client = site.CreatePlainClient();
+        var store = site.Store;
+
+        var first = Get(client, path, encoding);
+        // The first request has rendered and is about to store its answer: the second one looks up now
+        // and misses, and its thread is scheduled again only after the first one has its answer.
+        await store.FirstStoring.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = Get(client, path, encoding);
+        var firstAnswer = await first;
+        store.FirstAnswered.SetResult();
+        var secondAnswer = await second;
+
+        Assert.True(store.SecondMissed.Task.IsCompletedSuccessfully, "the second request did not miss the cache as planned");
+        Assert.Equal(HttpStatusCode.OK, firstAnswer.Status);
+        Assert.Equal(HttpStatusCode.OK, secondAnswer.Status);
+        Assert.True(firstAnswer.Rendered);
+        Assert.False(secondAnswer.Rendered, "the second request rendered the page once more instead of taking the first one's render from the cache");
+        Assert.Equal(firstAnswer.Body, secondAnswer.Body);
+        Assert.Equal(firstAnswer.Encoding, secondAnswer.Encoding);
+    }
+
+    public static async Task<Answer> Get(HttpClient client, string path, string? encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (encoding is not null)
+        {
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+        }
+
+        using var response = await client.SendAsync(request);
+        return new Answer(
+            response.StatusCode,
+            response.Headers.Age is null,
+            await response.Content.ReadAsByteArrayAsync(),
+            string.Join(",", response.Content.Headers.ContentEncoding));
+    }
+
+    public sealed record Answer(HttpStatusCode Status, bool Rendered, byte[] Body, string Encoding);
+}
+
+/// <summary>A site whose output cache store is <see cref="LateSecondLookup"/> around its own.</summary>
+internal sealed class LateLookupSite : SiteFactory
+{
+    public LateLookupSite()
+    {
+        JobsOnlyWhenAsked = true;
+    }
+
+    public static LateLookupSite OnRedis(RedisServer redis)
+    {
+        var site = new LateLookupSite();
+        site.WithSetting("Redis:Configuration", redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000");
+        return site;
+    }
+
+    public LateSecondLookup Store => (LateSecondLookup)Services.GetRequiredService<IOutputCacheStore>();
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        var site = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(provider =>
+            new LateSecondLookup((IOutputCacheStore)site.ImplementationFactory!(provider))));
+    }
+}
+
+/// <summary>
+/// The site's own store with the timing of a busy machine: the first render is stored only once
+/// the second request's lookup has missed, and that lookup answers only after the first request
+/// has its answer. Reads and writes buffers where the site's store does (Redis).
+/// </summary>
+internal sealed class LateSecondLookup(IOutputCacheStore inner) : IOutputCacheBufferStore, IDisposable
+{
+    private int _lookups;
+
+    public TaskCompletionSource FirstStoring { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource SecondMissed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource FirstAnswered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
+
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var lookup = Interlocked.Increment(ref _lookups);
+        var value = await inner.GetAsync(key, cancellationToken);
+        await LateWhenSecondMissedAsync(lookup, value is not null, cancellationToken);
+        return value;
+    }
+
+    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
+    {
+        if (inner is not IOutputCacheBufferStore buffered)
+        {
+            var value = await GetAsync(key, cancellationToken);
+            if (value is not null)
+            {
+                await destination.WriteAsync(value, cancellationToken);
+            }
+
+            return value is not null;
+        }
+
+        var lookup = Interlocked.Increment(ref _lookups);
+        var found = await buffered.TryGetAsync(key, destination, cancellationToken);
+        await LateWhenSecondMissedAsync(lookup, found, cancellationToken);
+        return found;
+    }
+
+    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        await FirstWaitsForTheSecondMissAsync(cancellationToken);
+        await inner.SetAsync(key, value, tags, validFor, cancellationToken);
+    }
+
+    public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        await FirstWaitsForTheSecondMissAsync(cancellationToken);
+        if (inner is IOutputCacheBufferStore buffered)
+        {
+            await buffered.SetAsync(key, value, tags, validFor, cancellationToken);
+        }
+        else
+        {
+            await inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
+        }
+    }
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    private async Task LateWhenSecondMissedAsync(int lookup, bool found, CancellationToken cancellationToken)
+    {
+        if (lookup == 2 && !found)
+        {
+            SecondMissed.SetResult();
+            await FirstAnswered.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+    }
+
+    private async Task FirstWaitsForTheSecondMissAsync(CancellationToken cancellationToken)
+    {
+        if (FirstStoring.TrySetResult())
+        {
+            await SecondMissed.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+    }
+}
