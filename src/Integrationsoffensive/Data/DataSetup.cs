@@ -28,16 +28,20 @@ public static class DataSetup
         // fresh start. Migrate's own check for model changes would build it anyway; that check is
         // ProviderModelTests' job, so the warning is not evaluated at start.
         builder.Services.AddDbContextPool<AppDbContext>((services, options) => options
-            .UseSqlite(ConnectionString(services))
-            .ReplaceService<IHistoryRepository, SqliteMigrationsHistory>() // its script written out: no model built for it at every start
-            .UseModel(CompiledModel.AppDbContextModel.Instance)
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .UseSiteSqlite(ConnectionString(services))
             .AddInterceptors(
                 services.GetRequiredService<SqliteTuning>(),
                 services.GetRequiredService<SqliteWriteGate>(),
                 services.GetRequiredService<Hosting.SignatoryCacheEviction>(),
                 services.GetRequiredService<Domain.DuplicateIndexMaintenance>()));
     }
+
+    /// <summary>The site's SQLite context without its interceptors: what a test builds to run the site's migrations outside the site.</summary>
+    internal static DbContextOptionsBuilder UseSiteSqlite(this DbContextOptionsBuilder options, string connectionString) => options
+        .UseSqlite(connectionString)
+        .ReplaceService<IHistoryRepository, SqliteMigrationsHistory>() // its script written out: no model built for it at every start
+        .UseModel(CompiledModel.AppDbContextModel.Instance)
+        .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     // The same model and interceptors without SQLite's tuning and write gate: PostgreSQL has many
     // writers at once and row locks of its own. Features ask for AppDbContext and get this one.

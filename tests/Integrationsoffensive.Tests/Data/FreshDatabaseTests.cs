@@ -24,15 +24,14 @@ public sealed class FreshDatabaseTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    // As the site configures its SQLite context (DataSetup.AddData), with EF's migration events recorded.
-    private AppDbContext Open(string file) =>
-        new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, file), DefaultTimeout = 30 }.ToString())
-            .ReplaceService<IHistoryRepository, SqliteMigrationsHistory>()
-            .UseModel(Integrationsoffensive.Data.CompiledModel.AppDbContextModel.Instance)
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .LogTo(line => { lock (_events) { _events.Add(line); } }, [RelationalEventId.MigrationApplying, RelationalEventId.MigrationGeneratingUpScript])
-            .Options);
+    // The site's SQLite context (DataSetup.UseSiteSqlite), with EF's migration events recorded.
+    private AppDbContext Open(string file)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UseSiteSqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, file), DefaultTimeout = 30 }.ToString())
+            .LogTo(line => { lock (_events) { _events.Add(line); } }, [RelationalEventId.MigrationApplying, RelationalEventId.MigrationGeneratingUpScript]);
+        return new AppDbContext(options.Options);
+    }
 
     [Fact]
     public void Script_IsWhatTheMigrationsGenerate()
