@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Integrationsoffensive.Data;
@@ -37,15 +38,14 @@ public static class FreshSqliteDatabase
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync()) != 0)
+            if (await db.GetService<IRelationalDatabaseCreator>().HasTablesAsync()) // within the transaction
             {
                 await transaction.RollbackAsync();
                 return false;
             }
 
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
             command.CommandText = Script();
             await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
