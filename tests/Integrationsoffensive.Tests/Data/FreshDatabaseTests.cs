@@ -121,6 +121,38 @@ public sealed class FreshDatabaseTests : IDisposable
         }
     }
 
+    // An upgrade goes through EF's migration lock and the site's history repository
+    // (SqliteMigrationsHistory): instances upgrading one old file at once take turns.
+    [Fact]
+    public async Task InstancesUpgradingTogether_AnOldFile_ApplyEachMigrationOnce()
+    {
+        await using (var old = Open("upgrade.db"))
+        {
+            await old.GetService<IMigrator>().MigrateAsync("20261125115254_Initial");
+        }
+
+        lock (_events)
+        {
+            _events.Clear(); // count only what the instances apply
+        }
+
+        var contexts = Enumerable.Range(0, 4).Select(_ => Open("upgrade.db")).ToList();
+        using var start = new Barrier(contexts.Count);
+        await Task.WhenAll(contexts.Select(db => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            await DataSetup.MigrateAsync(db);
+        })));
+
+        await using var check = Open("upgrade.db");
+        Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(check.Database.GetMigrations().Count() - 1, _events.Count(e => e.Contains(nameof(RelationalEventId.MigrationApplying), StringComparison.Ordinal)));
+        foreach (var db in contexts)
+        {
+            await db.DisposeAsync();
+        }
+    }
+
     private static string[] Lines(string script) =>
         script.TrimStart('\uFEFF').ReplaceLineEndings("\n").TrimEnd().Split('\n');
 
