@@ -45,7 +45,7 @@ public static class PublicCachePipeline
         }));
         app.UseOutputCache();
         app.UseWhen(IsPublicCacheable, branch => branch
-            .Use((context, next) => renders.StoredSinceArrival(context) ? Task.CompletedTask : next(context))
+            .Use((context, next) => renders.LeavesRender(context) ? Task.CompletedTask : next(context))
             .UseResponseCompression());
     }
 

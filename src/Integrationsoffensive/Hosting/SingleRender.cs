@@ -15,11 +15,17 @@ namespace Integrationsoffensive.Hosting;
 /// once more instead of rendering. Two pages sharing a slot only cost such a second lookup. A
 /// request that finds nothing the second time (evicted meanwhile) renders as before.
 /// </para>
+/// <para>
+/// Evictions are counted too: a render notes the count when it begins, and an answer whose render
+/// began before an eviction (an approval while it ran) is evicted again right after it was stored,
+/// so the page from before the approval is not kept for the next ten minutes.
+/// </para>
 /// </summary>
 public sealed class SingleRender
 {
     private const int Slots = 1024; // a power of two
     private readonly long[] _stored = new long[Slots];
+    private long _evictions;
 
     /// <summary>Notes the count of the request's page before the cache is asked (the public branch, before the output cache).</summary>
     internal Arrival Arrive(HttpContext context)
@@ -34,13 +40,20 @@ public sealed class SingleRender
     /// Right before a render (after the output cache, which called it only on a miss): true when an
     /// answer for this page was stored since the request arrived. The output cache is told not to
     /// store this request's empty answer; the request then asks the cache again (<see cref="Arrival.LookAgain"/>).
+    /// Otherwise the render begins, and the evictions so far are noted.
     /// </summary>
-    internal bool StoredSinceArrival(HttpContext context)
+    internal bool LeavesRender(HttpContext context)
     {
-        if (context.Features.Get<Arrival>() is not { LookedAgain: false } arrival
+        if (context.Features.Get<Arrival>() is not { } arrival)
+        {
+            return false;
+        }
+
+        if (arrival.LookedAgain
             || Volatile.Read(ref _stored[arrival.Slot]) == arrival.Count
             || context.Features.Get<IOutputCacheFeature>() is not { } cache)
         {
+            arrival.EvictionsAtRender = Interlocked.Read(ref _evictions);
             return false;
         }
 
@@ -48,6 +61,16 @@ public sealed class SingleRender
         arrival.LookAgain = true;
         return true;
     }
+
+    /// <summary>Called by the store before it evicts.</summary>
+    internal void Evicting() => Interlocked.Increment(ref _evictions);
+
+    /// <summary>
+    /// Called by the store right after an answer was stored: true when an eviction came after the
+    /// answer's render began, so the answer may show the data from before the change that evicted.
+    /// </summary>
+    internal bool EvictedSinceRender(HttpContext? context) =>
+        context?.Features.Get<Arrival>() is { } arrival && Interlocked.Read(ref _evictions) != arrival.EvictionsAtRender;
 
     /// <summary>Called by the store after an answer was stored, in the flow of the request that rendered it.</summary>
     internal void Stored(HttpContext? context)
@@ -82,12 +105,18 @@ public sealed class SingleRender
 
         /// <summary>Set for the second pass: it renders whatever it finds.</summary>
         public bool LookedAgain { get; set; }
+
+        /// <summary>The evictions counted when the request's render began.</summary>
+        public long EvictionsAtRender { get; set; }
     }
 }
 
 /// <summary>
-/// The site's output cache store (in memory or Redis), counting what it stores for <see cref="SingleRender"/>.
-/// The request that stores is the one whose render it is: the store learns it from the request's context.
+/// The site's output cache store (in memory or Redis), counting what it stores and evicts for
+/// <see cref="SingleRender"/>. The request that stores is the one whose render it is: the store
+/// learns it from the request's context. An answer whose render began before an eviction is evicted
+/// again by its tags right after it was stored (checked after, so an eviction while it is being
+/// stored is caught too); the next request renders the page anew.
 /// </summary>
 public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender renders, IHttpContextAccessor requests) : IOutputCacheStore, IDisposable
 {
@@ -100,14 +129,18 @@ public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender rend
             : new CountingOutputCacheStore(inner, renders, requests);
     }
 
-    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        renders.Evicting();
+        return inner.EvictByTagAsync(tag, cancellationToken);
+    }
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
         await inner.SetAsync(key, value, tags, validFor, cancellationToken);
-        Stored();
+        await StoredAsync(tags ?? [], cancellationToken);
     }
 
     public void Dispose()
@@ -116,7 +149,20 @@ public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender rend
         GC.SuppressFinalize(this);
     }
 
-    protected void Stored() => renders.Stored(requests.HttpContext);
+    protected async ValueTask StoredAsync(ReadOnlyMemory<string> tags, CancellationToken cancellationToken)
+    {
+        var context = requests.HttpContext;
+        if (!renders.EvictedSinceRender(context))
+        {
+            renders.Stored(context);
+            return;
+        }
+
+        for (var i = 0; i < tags.Length; i++)
+        {
+            await inner.EvictByTagAsync(tags.Span[i], cancellationToken);
+        }
+    }
 
     /// <summary>The same for a store that reads and writes buffers (Redis), so the output cache keeps using them.</summary>
     private sealed class Buffered : CountingOutputCacheStore, IOutputCacheBufferStore
@@ -132,7 +178,7 @@ public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender rend
         public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
         {
             await _inner.SetAsync(key, value, tags, validFor, cancellationToken);
-            Stored();
+            await StoredAsync(tags, cancellationToken);
         }
     }
 }

@@ -1,0 +1,109 @@
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Integrationsoffensive.Tests.Hosting;
+
+/// <summary>
+/// An approval while a public page is being rendered: the render read the list before the approval,
+/// the approval emptied the cache, and the render is stored after that. The next reader must still
+/// see the approved organization, not the older page for the next ten minutes.
+/// </summary>
+public sealed class ApprovalDuringRenderTests : IDisposable
+{
+    private readonly HeldStoreSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Theory]
+    [InlineData("/unterzeichnende")]
+    [InlineData("/unterzeichnende.json")]
+    [InlineData("/")]
+    public async Task TheNextReader_SeesTheApproval_ThoughARenderFromBeforeItWasStoredAfterIt(string path)
+    {
+        var client = _site.CreatePlainClient();
+        var store = _site.Store;
+
+        var before = client.GetStringAsync(path);
+        await store.Storing.Task.WaitAsync(TimeSpan.FromSeconds(10)); // rendered, not yet stored
+        await _site.PublishedAsync(Applications.Details(name: "Spät Bestätigt e. V.", email: "spaet@beispiel.example"));
+        store.Store.SetResult();
+        var older = await before;
+
+        var after = await client.GetStringAsync(path);
+
+        Assert.DoesNotContain("12", Count(older)); // the render really was from before the approval
+        Assert.Contains("12", Count(after));
+        if (path != "/")
+        {
+            Assert.Contains("Spät Bestätigt", after);
+        }
+    }
+
+    [Theory]
+    [InlineData("/unterzeichnende")]
+    [InlineData("/")]
+    public async Task AfterAnApproval_ThePageRenderedAnew_IsCachedAgain(string path)
+    {
+        var client = _site.CreatePlainClient();
+        _site.Store.Store.SetResult(); // nothing held here
+        await client.GetStringAsync(path);
+        await _site.PublishedAsync(Applications.Details(name: "Wieder Im Cache e. V.", email: "wieder@beispiel.example"));
+
+        using var rendered = await client.GetAsync(path);
+        using var cached = await client.GetAsync(path);
+
+        Assert.Null(rendered.Headers.Age);
+        Assert.Contains("12", Count(await rendered.Content.ReadAsStringAsync()));
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Equal(await rendered.Content.ReadAsStringAsync(), await cached.Content.ReadAsStringAsync());
+    }
+
+    // The number of co-signers a page states: the home page's counter, the list's heading, the export's count.
+    private static string Count(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, @"\d+(</strong>)? Organisationen|""anzahl"":\s*\d+") is { Success: true } match
+            ? match.Value
+            : throw new Xunit.Sdk.XunitException("no count on the page: " + page[..Math.Min(page.Length, 300)]);
+
+    private sealed class HeldStoreSite : SiteFactory
+    {
+        public HeldStoreSite()
+        {
+            JobsOnlyWhenAsked = true;
+        }
+
+        public HeldStore Store => (HeldStore)Services.GetRequiredService<IOutputCacheStore>();
+
+        protected override void ConfigureTestServices(IServiceCollection services)
+        {
+            var site = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(provider =>
+                new HeldStore((IOutputCacheStore)site.ImplementationFactory!(provider))));
+        }
+    }
+
+    /// <summary>The site's own store, holding the first answer it is given until the test lets it store it.</summary>
+    private sealed class HeldStore(IOutputCacheStore inner) : IOutputCacheStore, IDisposable
+    {
+        public TaskCompletionSource Storing { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Store { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
+
+        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+        public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+        {
+            if (Storing.TrySetResult())
+            {
+                await Store.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            }
+
+            await inner.SetAsync(key, value, tags, validFor, cancellationToken);
+        }
+
+        public void Dispose() => (inner as IDisposable)?.Dispose();
+    }
+}
