@@ -45,7 +45,14 @@ public static class PublicCachePipeline
         }));
         app.UseOutputCache();
         app.UseWhen(IsPublicCacheable, branch => branch
-            .Use((context, next) => renders.LeavesRender(context) ? Task.CompletedTask : next(context))
+            .Use(async (context, next) =>
+            {
+                if (!renders.LeavesRender(context))
+                {
+                    await renders.RenderBeginsAsync(context);
+                    await next(context);
+                }
+            })
             .UseResponseCompression());
     }
 

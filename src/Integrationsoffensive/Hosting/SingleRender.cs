@@ -21,11 +21,10 @@ namespace Integrationsoffensive.Hosting;
 /// so the page from before the approval is not kept for the next ten minutes.
 /// </para>
 /// </summary>
-public sealed class SingleRender
+public sealed class SingleRender(IEvictionCount evictions)
 {
     private const int Slots = 1024; // a power of two
     private readonly long[] _stored = new long[Slots];
-    private long _evictions;
 
     /// <summary>Notes the count of the request's page before the cache is asked (the public branch, before the output cache).</summary>
     internal Arrival Arrive(HttpContext context)
@@ -40,7 +39,6 @@ public sealed class SingleRender
     /// Right before a render (after the output cache, which called it only on a miss): true when an
     /// answer for this page was stored since the request arrived. The output cache is told not to
     /// store this request's empty answer; the request then asks the cache again (<see cref="Arrival.LookAgain"/>).
-    /// Otherwise the render begins, and the evictions so far are noted.
     /// </summary>
     internal bool LeavesRender(HttpContext context)
     {
@@ -53,7 +51,6 @@ public sealed class SingleRender
             || Volatile.Read(ref _stored[arrival.Slot]) == arrival.Count
             || context.Features.Get<IOutputCacheFeature>() is not { } cache)
         {
-            arrival.EvictionsAtRender = Interlocked.Read(ref _evictions);
             return false;
         }
 
@@ -62,15 +59,24 @@ public sealed class SingleRender
         return true;
     }
 
+    /// <summary>The render begins (after <see cref="LeavesRender"/>, before any data is read): the evictions so far are noted.</summary>
+    internal async Task RenderBeginsAsync(HttpContext context)
+    {
+        if (context.Features.Get<Arrival>() is { } arrival)
+        {
+            arrival.EvictionsAtRender = await evictions.ReadAsync();
+        }
+    }
+
     /// <summary>Called by the store before it evicts.</summary>
-    internal void Evicting() => Interlocked.Increment(ref _evictions);
+    internal ValueTask EvictingAsync() => evictions.IncrementAsync();
 
     /// <summary>
     /// Called by the store right after an answer was stored: true when an eviction came after the
     /// answer's render began, so the answer may show the data from before the change that evicted.
     /// </summary>
-    internal bool EvictedSinceRender(HttpContext? context) =>
-        context?.Features.Get<Arrival>() is { } arrival && Interlocked.Read(ref _evictions) != arrival.EvictionsAtRender;
+    internal async ValueTask<bool> EvictedSinceRenderAsync(HttpContext? context) =>
+        context?.Features.Get<Arrival>() is { } arrival && await evictions.ReadAsync() != arrival.EvictionsAtRender;
 
     /// <summary>Called by the store after an answer was stored, in the flow of the request that rendered it.</summary>
     internal void Stored(HttpContext? context)
@@ -129,10 +135,10 @@ public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender rend
             : new CountingOutputCacheStore(inner, renders, requests);
     }
 
-    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
-        renders.Evicting();
-        return inner.EvictByTagAsync(tag, cancellationToken);
+        await renders.EvictingAsync();
+        await inner.EvictByTagAsync(tag, cancellationToken);
     }
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
@@ -152,7 +158,7 @@ public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender rend
     protected async ValueTask StoredAsync(ReadOnlyMemory<string> tags, CancellationToken cancellationToken)
     {
         var context = requests.HttpContext;
-        if (!renders.EvictedSinceRender(context))
+        if (!await renders.EvictedSinceRenderAsync(context))
         {
             renders.Stored(context);
             return;
@@ -179,6 +185,77 @@ public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender rend
         {
             await _inner.SetAsync(key, value, tags, validFor, cancellationToken);
             await StoredAsync(tags, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// How many times the public cache was evicted. On one instance a counter in memory; with several
+/// instances on one Redis a counter in Redis (<see cref="RedisEvictionCount"/>), so that a render on
+/// one instance learns of an approval on another.
+/// </summary>
+public interface IEvictionCount
+{
+    ValueTask<long> ReadAsync();
+
+    ValueTask IncrementAsync();
+}
+
+public sealed class LocalEvictionCount : IEvictionCount
+{
+    private long _count;
+
+    public ValueTask<long> ReadAsync() => ValueTask.FromResult(Interlocked.Read(ref _count));
+
+    public ValueTask IncrementAsync()
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The count in Redis, beside the cached pages. When Redis cannot be asked, the count reads as
+/// unknown (a value no counter has), so an answer rendered meanwhile is evicted again rather than
+/// kept; while Redis is away nothing is cached anyway (<see cref="FailSafeOutputCacheStore"/>).
+/// </summary>
+public sealed class RedisEvictionCount(RedisConnection redis) : IEvictionCount
+{
+    private const string Component = "Ausgabe-Cache";
+    private readonly StackExchange.Redis.RedisKey _key = redis.Options.InstanceName + "output-cache-evictions";
+    private long _unknown = long.MinValue;
+
+    public async ValueTask<long> ReadAsync()
+    {
+        if (redis.IsAvailable)
+        {
+            try
+            {
+                return (long?)await redis.Multiplexer.GetDatabase().StringGetAsync(_key) ?? 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                redis.ReportFailure(Component, exception);
+            }
+        }
+
+        return Interlocked.Increment(ref _unknown); // never equal to another read
+    }
+
+    public async ValueTask IncrementAsync()
+    {
+        if (!redis.IsAvailable)
+        {
+            return; // the eviction itself is owed and repeated when Redis answers (FailSafeOutputCacheStore)
+        }
+
+        try
+        {
+            await redis.Multiplexer.GetDatabase().StringIncrementAsync(_key);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            redis.ReportFailure(Component, exception);
         }
     }
 }

@@ -61,16 +61,23 @@ public sealed class ApprovalDuringRenderTests : IDisposable
     }
 
     // The number of co-signers a page states: the home page's counter, the list's heading, the export's count.
-    private static string Count(string page) =>
+    internal static string Count(string page) =>
         System.Text.RegularExpressions.Regex.Match(page, @"\d+(</strong>)? Organisationen|""anzahl"":\s*\d+") is { Success: true } match
             ? match.Value
             : throw new Xunit.Sdk.XunitException("no count on the page: " + page[..Math.Min(page.Length, 300)]);
 
-    private sealed class HeldStoreSite : SiteFactory
+    internal sealed class HeldStoreSite : SiteFactory
     {
         public HeldStoreSite()
         {
             JobsOnlyWhenAsked = true;
+        }
+
+        public static HeldStoreSite OnRedis(RedisServer redis)
+        {
+            var site = new HeldStoreSite();
+            site.WithSetting("Redis:Configuration", redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000");
+            return site;
         }
 
         public HeldStore Store => (HeldStore)Services.GetRequiredService<IOutputCacheStore>();
@@ -84,7 +91,7 @@ public sealed class ApprovalDuringRenderTests : IDisposable
     }
 
     /// <summary>The site's own store, holding the first answer it is given until the test lets it store it.</summary>
-    private sealed class HeldStore(IOutputCacheStore inner) : IOutputCacheStore, IDisposable
+    internal sealed class HeldStore(IOutputCacheStore inner) : IOutputCacheStore, IDisposable
     {
         public TaskCompletionSource Storing { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -105,5 +112,51 @@ public sealed class ApprovalDuringRenderTests : IDisposable
         }
 
         public void Dispose() => (inner as IDisposable)?.Dispose();
+    }
+}
+
+/// <summary>
+/// The same with two instances on one Redis: the render runs on one, the approval is made on the
+/// other, and the next reader on either sees it.
+/// </summary>
+public sealed class ApprovalOnAnotherInstanceDuringRenderTests : IAsyncLifetime
+{
+    private RedisServer _redis = null!;
+    private ApprovalDuringRenderTests.HeldStoreSite _rendering = null!;
+    private SiteFactory _approving = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        _rendering = ApprovalDuringRenderTests.HeldStoreSite.OnRedis(_redis);
+        _approving = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000")
+            .WithSetting("DataDirectory", _rendering.DataPath);
+        await RedisServer.ConnectedAsync(_rendering);
+        await RedisServer.ConnectedAsync(_approving);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _rendering.Dispose();
+        _approving.Dispose();
+        await _redis.DisposeAsync();
+    }
+
+    [RedisFact]
+    public async Task TheNextReader_SeesTheApprovalMadeOnTheOtherInstance_ThoughARenderFromBeforeItWasStoredAfterIt()
+    {
+        var store = _rendering.Store;
+        var before = _rendering.CreatePlainClient().GetStringAsync("/unterzeichnende");
+        await store.Storing.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await _approving.PublishedAsync(Applications.Details(name: "Anderswo Bestätigt e. V.", email: "anderswo@beispiel.example"));
+        store.Store.SetResult();
+        var older = await before;
+
+        var onTheOther = await _approving.CreatePlainClient().GetStringAsync("/unterzeichnende");
+        var onTheSame = await _rendering.CreatePlainClient().GetStringAsync("/unterzeichnende");
+
+        Assert.DoesNotContain("12", ApprovalDuringRenderTests.Count(older));
+        Assert.Contains("Anderswo Bestätigt", onTheOther);
+        Assert.Contains("Anderswo Bestätigt", onTheSame);
     }
 }
