@@ -59,10 +59,14 @@ public sealed class SingleRender(IEvictionCount evictions)
         return true;
     }
 
-    /// <summary>The render begins (after <see cref="LeavesRender"/>, before any data is read): the evictions so far are noted.</summary>
+    /// <summary>
+    /// The render begins (after <see cref="LeavesRender"/>, before any data is read): the evictions so
+    /// far are noted, for an answer the cache may store (not for a search, which it never keeps).
+    /// </summary>
     internal async Task RenderBeginsAsync(HttpContext context)
     {
-        if (context.Features.Get<Arrival>() is { } arrival)
+        if (context.Features.Get<Arrival>() is { } arrival
+            && context.Features.Get<IOutputCacheFeature>() is { Context: { EnableOutputCaching: true, AllowCacheStorage: true } })
         {
             arrival.EvictionsAtRender = await evictions.ReadAsync();
         }
