@@ -1,7 +1,5 @@
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Integrationsoffensive.Tests.Hosting;
 
@@ -12,7 +10,7 @@ namespace Integrationsoffensive.Tests.Hosting;
 /// </summary>
 public sealed class ApprovalDuringRenderTests : IDisposable
 {
-    private readonly HeldStoreSite _site = new();
+    private readonly WrappedStoreSite<HeldStore> _site = new(inner => new HeldStore(inner));
 
     public void Dispose() => _site.Dispose();
 
@@ -66,30 +64,6 @@ public sealed class ApprovalDuringRenderTests : IDisposable
             ? match.Value
             : throw new Xunit.Sdk.XunitException("no count on the page: " + page[..Math.Min(page.Length, 300)]);
 
-    internal sealed class HeldStoreSite : SiteFactory
-    {
-        public HeldStoreSite()
-        {
-            JobsOnlyWhenAsked = true;
-        }
-
-        public static HeldStoreSite OnRedis(RedisServer redis)
-        {
-            var site = new HeldStoreSite();
-            site.WithSetting("Redis:Configuration", redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000");
-            return site;
-        }
-
-        public HeldStore Store => (HeldStore)Services.GetRequiredService<IOutputCacheStore>();
-
-        protected override void ConfigureTestServices(IServiceCollection services)
-        {
-            var site = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-            services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(provider =>
-                new HeldStore((IOutputCacheStore)site.ImplementationFactory!(provider))));
-        }
-    }
-
     /// <summary>The site's own store, holding the first answer it is given until the test lets it store it.</summary>
     internal sealed class HeldStore(IOutputCacheStore inner) : IOutputCacheStore, IDisposable
     {
@@ -122,13 +96,13 @@ public sealed class ApprovalDuringRenderTests : IDisposable
 public sealed class ApprovalOnAnotherInstanceDuringRenderTests : IAsyncLifetime
 {
     private RedisServer _redis = null!;
-    private ApprovalDuringRenderTests.HeldStoreSite _rendering = null!;
+    private WrappedStoreSite<ApprovalDuringRenderTests.HeldStore> _rendering = null!;
     private SiteFactory _approving = null!;
 
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
-        _rendering = ApprovalDuringRenderTests.HeldStoreSite.OnRedis(_redis);
+        _rendering = new WrappedStoreSite<ApprovalDuringRenderTests.HeldStore>(inner => new ApprovalDuringRenderTests.HeldStore(inner)).OnRedis(_redis);
         _approving = new SiteFactory().WithSetting("Redis:Configuration", _redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000")
             .WithSetting("DataDirectory", _rendering.DataPath);
         await RedisServer.ConnectedAsync(_rendering);

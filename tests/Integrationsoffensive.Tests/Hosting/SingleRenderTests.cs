@@ -3,8 +3,6 @@ using System.IO.Pipelines;
 using System.Net;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Integrationsoffensive.Tests.Hosting;
 
@@ -15,7 +13,7 @@ namespace Integrationsoffensive.Tests.Hosting;
 /// </summary>
 public sealed class SingleRenderTests : IDisposable
 {
-    private readonly LateLookupSite _site = new();
+    private readonly WrappedStoreSite<LateSecondLookup> _site = new(inner => new LateSecondLookup(inner));
 
     public void Dispose() => _site.Dispose();
 
@@ -52,12 +50,12 @@ public sealed class SingleRenderTests : IDisposable
 public sealed class SingleRenderOnRedisTests : IAsyncLifetime
 {
     private RedisServer _redis = null!;
-    private LateLookupSite _site = null!;
+    private WrappedStoreSite<LateSecondLookup> _site = null!;
 
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
-        _site = LateLookupSite.OnRedis(_redis);
+        _site = new WrappedStoreSite<LateSecondLookup>(inner => new LateSecondLookup(inner)).OnRedis(_redis);
         await RedisServer.ConnectedAsync(_site);
     }
 
@@ -74,7 +72,7 @@ public sealed class SingleRenderOnRedisTests : IAsyncLifetime
 
 internal static class LateLookup
 {
-    public static async Task AnsweredFromTheCacheAsync(LateLookupSite site, string path, string? encoding)
+    public static async Task AnsweredFromTheCacheAsync(WrappedStoreSite<LateSecondLookup> site, string path, string? encoding)
     {
         var client = site.CreatePlainClient();
         var store = site.Store;
@@ -114,31 +112,6 @@ internal static class LateLookup
     }
 
     public sealed record Answer(HttpStatusCode Status, bool Rendered, byte[] Body, string Encoding);
-}
-
-/// <summary>A site whose output cache store is <see cref="LateSecondLookup"/> around its own.</summary>
-internal sealed class LateLookupSite : SiteFactory
-{
-    public LateLookupSite()
-    {
-        JobsOnlyWhenAsked = true;
-    }
-
-    public static LateLookupSite OnRedis(RedisServer redis)
-    {
-        var site = new LateLookupSite();
-        site.WithSetting("Redis:Configuration", redis.Configuration).WithSetting("Redis:TimeoutMilliseconds", "10000");
-        return site;
-    }
-
-    public LateSecondLookup Store => (LateSecondLookup)Services.GetRequiredService<IOutputCacheStore>();
-
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        var site = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(provider =>
-            new LateSecondLookup((IOutputCacheStore)site.ImplementationFactory!(provider))));
-    }
 }
 
 /// <summary>
