@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -84,10 +85,15 @@ public static class PublicCache
     public sealed record PublishedStamp(int Count, DateTime Latest);
 }
 
-/// <summary>Evicts the public cache after any SaveChanges that touched a published application.</summary>
-public sealed class SignatoryCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
+/// <summary>
+/// Evicts the public cache after any SaveChanges that touched a published application; inside an
+/// explicit transaction (a withdrawal) only once it is committed: a page rendered between the save
+/// and the commit still shows the committed state and would otherwise be kept after the commit.
+/// </summary>
+public sealed class SignatoryCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
+    private static readonly ConditionalWeakTable<DbContext, object> OnCommit = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -103,11 +109,50 @@ public sealed class SignatoryCacheEviction(IOutputCacheStore store) : SaveChange
     {
         if (eventData.Context is { } context && Pending.Remove(context))
         {
-            await store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
+            if (context.Database.CurrentTransaction is null)
+            {
+                await EvictAsync();
+            }
+            else
+            {
+                OnCommit.AddOrUpdate(context, true);
+            }
         }
 
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
     }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && OnCommit.Remove(context))
+        {
+            await EvictAsync();
+        }
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context && OnCommit.Remove(context))
+        {
+            EvictAsync().AsTask().GetAwaiter().GetResult(); // nothing commits synchronously today; waiting beats a lost eviction
+        }
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            OnCommit.Remove(context); // nothing changed
+        }
+    }
+
+    private ValueTask EvictAsync() => store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
 
     private static bool TouchesPublicList(DbContext context) =>
         context.ChangeTracker.Entries<Application>().Any(entry => entry.State switch

@@ -161,6 +161,30 @@ public sealed class CacheTests : IDisposable
         Assert.DoesNotContain("Verlässt die Liste", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AChangeSavedInATransaction_EmptiesTheCacheWhenCommitted_NotBefore()
+    {
+        // A withdrawal saves inside a transaction (its mails are deleted with it). A reader between
+        // the save and the commit still sees the organization (the change is not committed yet);
+        // the page rendered for that reader must not outlive the commit.
+        var client = _site.CreatePlainClient();
+        var application = await _site.PublishedAsync(Applications.Details(name: "Zieht Zurück e. V.", email: "zurueck@beispiel.example"));
+        Assert.Contains("Zieht Zurück", await client.GetStringAsync("/unterzeichnende"));
+
+        var between = await _site.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.True((await db.Applications.SingleAsync(a => a.Id == application.Id)).Withdraw(_site.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            var page = await client.GetStringAsync("/unterzeichnende");
+            await transaction.CommitAsync();
+            return page;
+        });
+
+        Assert.Contains("Zieht Zurück", between);
+        Assert.DoesNotContain("Zieht Zurück", await client.GetStringAsync("/unterzeichnende"));
+    }
+
     private Task Change(int id, Action<Application> change) => _site.WithDbAsync(async db =>
     {
         change(await db.Applications.SingleAsync(a => a.Id == id));
