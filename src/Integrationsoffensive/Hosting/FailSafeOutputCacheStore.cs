@@ -10,11 +10,13 @@ namespace Integrationsoffensive.Hosting;
 /// write is skipped, so the page is rendered and sent as if nothing were cached, never a 500. While
 /// Redis is known to be down (<see cref="RedisConnection.IsAvailable"/>) it is not even asked, so
 /// pages do not wait for timeouts. An eviction that failed is repeated as soon as Redis answers
-/// again: the approval it belonged to must not stay hidden behind a page cached before it.
+/// again: the approval it belonged to must not stay hidden behind a page cached before it. Such a
+/// repeated eviction is counted first (<see cref="IEvictionCount"/>; the count could not be raised
+/// while Redis was away), so a render on another instance that began before it is not kept either.
 /// </summary>
-public sealed class FailSafeOutputCacheStore(IOutputCacheStore inner, RedisConnection redis) : IOutputCacheBufferStore, IDisposable
+public sealed class FailSafeOutputCacheStore(IOutputCacheStore inner, RedisConnection redis, IEvictionCount evictions) : IOutputCacheBufferStore, IDisposable
 {
-    private const string Component = "Ausgabe-Cache";
+    internal const string Component = "Ausgabe-Cache";
     private readonly ConcurrentDictionary<string, bool> _missedEvictions = new();
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
@@ -132,6 +134,7 @@ public sealed class FailSafeOutputCacheStore(IOutputCacheStore inner, RedisConne
         {
             try
             {
+                await evictions.IncrementAsync();
                 await inner.EvictByTagAsync(tag, CancellationToken.None);
                 _missedEvictions.TryRemove(tag, out _);
             }

@@ -46,7 +46,7 @@ public static class RedisSetup
         {
             var redis = provider.GetRequiredService<RedisConnection>();
             return CountingOutputCacheStore.Around(
-                redis.IsConfigured ? new FailSafeOutputCacheStore(Create(provider, redisStore), redis) : Create(provider, memory),
+                redis.IsConfigured ? new FailSafeOutputCacheStore(Create(provider, redisStore), redis, provider.GetRequiredService<IEvictionCount>()) : Create(provider, memory),
                 provider);
         });
     }

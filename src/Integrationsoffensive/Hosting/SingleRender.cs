@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Integrationsoffensive.Hosting;
@@ -19,6 +18,12 @@ namespace Integrationsoffensive.Hosting;
 /// Evictions are counted too: a render notes the count when it begins, and an answer whose render
 /// began before an eviction (an approval while it ran) is evicted again right after it was stored,
 /// so the page from before the approval is not kept for the next ten minutes.
+/// </para>
+/// <para>
+/// What remains: two instances may each render a page once; a request that shares a lookup begun
+/// before a store may still render once more (a thread-pool delay wide); between a stale answer's
+/// store and its eviction (one Redis round trip) a reader may get it; the requests that waited for a
+/// render that spanned an approval get that render once. None of these keeps anything stale.
 /// </para>
 /// </summary>
 public sealed class SingleRender(IEvictionCount evictions)
@@ -49,9 +54,9 @@ public sealed class SingleRender(IEvictionCount evictions)
 
         if (arrival.LookedAgain
             || Volatile.Read(ref _stored[arrival.Slot]) == arrival.Count
-            || context.Features.Get<IOutputCacheFeature>() is not { } cache)
+            || context.Features.Get<IOutputCacheFeature>() is not { Context: { EnableOutputCaching: true, AllowCacheLookup: true } } cache)
         {
-            return false;
+            return false; // nothing stored since, or a request the cache does not look up (a search): render
         }
 
         cache.Context.AllowCacheStorage = false;
@@ -118,148 +123,5 @@ public sealed class SingleRender(IEvictionCount evictions)
 
         /// <summary>The evictions counted when the request's render began.</summary>
         public long EvictionsAtRender { get; set; }
-    }
-}
-
-/// <summary>
-/// The site's output cache store (in memory or Redis), counting what it stores and evicts for
-/// <see cref="SingleRender"/>. The request that stores is the one whose render it is: the store
-/// learns it from the request's context. An answer whose render began before an eviction is evicted
-/// again by its tags right after it was stored (checked after, so an eviction while it is being
-/// stored is caught too); the next request renders the page anew.
-/// </summary>
-public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender renders, IHttpContextAccessor requests) : IOutputCacheStore, IDisposable
-{
-    public static IOutputCacheStore Around(IOutputCacheStore inner, IServiceProvider provider)
-    {
-        var renders = provider.GetRequiredService<SingleRender>();
-        var requests = provider.GetRequiredService<IHttpContextAccessor>();
-        return inner is IOutputCacheBufferStore buffered
-            ? new Buffered(buffered, renders, requests)
-            : new CountingOutputCacheStore(inner, renders, requests);
-    }
-
-    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
-    {
-        await renders.EvictingAsync();
-        await inner.EvictByTagAsync(tag, cancellationToken);
-    }
-
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
-
-    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
-    {
-        await inner.SetAsync(key, value, tags, validFor, cancellationToken);
-        await StoredAsync(tags ?? [], cancellationToken);
-    }
-
-    public void Dispose()
-    {
-        (inner as IDisposable)?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    protected async ValueTask StoredAsync(ReadOnlyMemory<string> tags, CancellationToken cancellationToken)
-    {
-        var context = requests.HttpContext;
-        if (!await renders.EvictedSinceRenderAsync(context))
-        {
-            renders.Stored(context);
-            return;
-        }
-
-        for (var i = 0; i < tags.Length; i++)
-        {
-            await inner.EvictByTagAsync(tags.Span[i], cancellationToken);
-        }
-    }
-
-    /// <summary>The same for a store that reads and writes buffers (Redis), so the output cache keeps using them.</summary>
-    private sealed class Buffered : CountingOutputCacheStore, IOutputCacheBufferStore
-    {
-        private readonly IOutputCacheBufferStore _inner;
-
-        public Buffered(IOutputCacheBufferStore inner, SingleRender renders, IHttpContextAccessor requests)
-            : base(inner, renders, requests) => _inner = inner;
-
-        public ValueTask<bool> TryGetAsync(string key, System.IO.Pipelines.PipeWriter destination, CancellationToken cancellationToken) =>
-            _inner.TryGetAsync(key, destination, cancellationToken);
-
-        public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
-        {
-            await _inner.SetAsync(key, value, tags, validFor, cancellationToken);
-            await StoredAsync(tags, cancellationToken);
-        }
-    }
-}
-
-/// <summary>
-/// How many times the public cache was evicted. On one instance a counter in memory; with several
-/// instances on one Redis a counter in Redis (<see cref="RedisEvictionCount"/>), so that a render on
-/// one instance learns of an approval on another.
-/// </summary>
-public interface IEvictionCount
-{
-    ValueTask<long> ReadAsync();
-
-    ValueTask IncrementAsync();
-}
-
-public sealed class LocalEvictionCount : IEvictionCount
-{
-    private long _count;
-
-    public ValueTask<long> ReadAsync() => ValueTask.FromResult(Interlocked.Read(ref _count));
-
-    public ValueTask IncrementAsync()
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>
-/// The count in Redis, beside the cached pages. When Redis cannot be asked, the count reads as
-/// unknown (a value no counter has), so an answer rendered meanwhile is evicted again rather than
-/// kept; while Redis is away nothing is cached anyway (<see cref="FailSafeOutputCacheStore"/>).
-/// </summary>
-public sealed class RedisEvictionCount(RedisConnection redis) : IEvictionCount
-{
-    private const string Component = "Ausgabe-Cache";
-    private readonly StackExchange.Redis.RedisKey _key = redis.Options.InstanceName + "output-cache-evictions";
-    private long _unknown = long.MinValue;
-
-    public async ValueTask<long> ReadAsync()
-    {
-        if (redis.IsAvailable)
-        {
-            try
-            {
-                return (long?)await redis.Multiplexer.GetDatabase().StringGetAsync(_key) ?? 0;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                redis.ReportFailure(Component, exception);
-            }
-        }
-
-        return Interlocked.Increment(ref _unknown); // never equal to another read
-    }
-
-    public async ValueTask IncrementAsync()
-    {
-        if (!redis.IsAvailable)
-        {
-            return; // the eviction itself is owed and repeated when Redis answers (FailSafeOutputCacheStore)
-        }
-
-        try
-        {
-            await redis.Multiplexer.GetDatabase().StringIncrementAsync(_key);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            redis.ReportFailure(Component, exception);
-        }
     }
 }
