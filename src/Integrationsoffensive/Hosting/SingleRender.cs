@@ -104,7 +104,8 @@ public sealed class SingleRender(IEvictionCount evictions)
         var query = context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == PublicCache.ListPolicy
             ? request.QueryString.Value
             : null;
-        var hash = HashCode.Combine(request.Path.Value, request.Headers.AcceptEncoding.ToString(), query);
+        // The cache's key ignores the path's case; so does the slot.
+        var hash = HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(request.Path.Value ?? ""), request.Headers.AcceptEncoding.ToString(), query);
         return hash & (Slots - 1);
     }
 
