@@ -36,8 +36,7 @@ public static class PublicCache
     {
         services.AddPublicCacheCompression();
         services.AddOutputCache();
-        services.AddSingleton<SingleRender>();
-        services.AddSingleton<IEvictionCount, LocalEvictionCount>(); // in Redis with several instances (AddSiteRedis)
+        services.AddSingleton<SingleRender>(); // its eviction count and the store around it are chosen with the store (AddSiteRedis)
         services.AddHttpContextAccessor(); // the store learns which request stored an answer (SingleRender)
         // The policies take the content store itself, not from RequestServices: on a cache hit no
         // request scope is created at all.

@@ -37,7 +37,6 @@ public static class RedisSetup
         });
         var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
 
-        services.RemoveAll<IEvictionCount>();
         services.AddSingleton<IEvictionCount>(provider => provider.GetRequiredService<RedisConnection>() is { IsConfigured: true } redis
             ? new RedisEvictionCount(redis)
             : new LocalEvictionCount());
