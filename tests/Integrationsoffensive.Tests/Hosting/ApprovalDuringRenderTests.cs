@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
@@ -62,17 +60,44 @@ public sealed class ApprovalDuringRenderTests : IDisposable
         Assert.Equal(await rendered.Content.ReadAsStringAsync(), await cached.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task ReadersInParallelWithApprovals_AfterTheLastApproval_EveryReaderSeesAll()
+    {
+        // Sixteen readers keep asking while five organizations are approved one after the other;
+        // renders, stores and evictions interleave as they will on the night.
+        _site.Store.Store.SetResult(); // nothing held here
+        var client = _site.CreatePlainClient();
+        var before = Count(await client.GetStringAsync("/unterzeichnende.json"));
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/unterzeichnende.json")).StatusCode);
+            }
+        })).ToList();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await _site.PublishedAsync(Applications.Details(name: $"Parallel {i} e. V.", email: $"parallel{i}@beispiel.example"));
+            await Task.Delay(20);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.GetStringAsync("/unterzeichnende.json")));
+        Assert.All(answers, answer => Assert.Equal(before + 5, Count(answer)));
+    }
+
     // The number of co-signers a page states: the home page's counter, the list's heading, the export's count.
     internal static int Count(string page) =>
         System.Text.RegularExpressions.Regex.Match(page, @"(\d+)(</strong>)? Organisationen|""anzahl"":\s*(\d+)") is { Success: true } match
             ? int.Parse(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)
             : throw new Xunit.Sdk.XunitException("no count on the page: " + page[..Math.Min(page.Length, 300)]);
 
-    /// <summary>
-    /// The site's own store, holding the first answer it is given until the test lets it store it.
-    /// Reads and writes buffers where the site's store does (Redis), as the output cache would.
-    /// </summary>
-    internal sealed class HeldStore(IOutputCacheStore inner) : IOutputCacheBufferStore, IDisposable
+    /// <summary>The site's own store, holding the first answer it is given until the test lets it store it.</summary>
+    internal sealed class HeldStore(IOutputCacheStore inner) : TimedOutputCacheStore(inner)
     {
         public TaskCompletionSource Storing { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -81,57 +106,7 @@ public sealed class ApprovalDuringRenderTests : IDisposable
         /// <summary>The held answer went to the site's store (the test would prove nothing otherwise).</summary>
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
-
-        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
-
-        public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-        {
-            if (inner is IOutputCacheBufferStore buffered)
-            {
-                return await buffered.TryGetAsync(key, destination, cancellationToken);
-            }
-
-            var value = await inner.GetAsync(key, cancellationToken);
-            if (value is not null)
-            {
-                await destination.WriteAsync(value, cancellationToken);
-            }
-
-            return value is not null;
-        }
-
-        public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
-        {
-            var held = await HoldFirstAsync(cancellationToken);
-            await inner.SetAsync(key, value, tags, validFor, cancellationToken);
-            if (held)
-            {
-                Stored.SetResult();
-            }
-        }
-
-        public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
-        {
-            var held = await HoldFirstAsync(cancellationToken);
-            if (inner is IOutputCacheBufferStore buffered)
-            {
-                await buffered.SetAsync(key, value, tags, validFor, cancellationToken);
-            }
-            else
-            {
-                await inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
-            }
-
-            if (held)
-            {
-                Stored.SetResult();
-            }
-        }
-
-        public void Dispose() => (inner as IDisposable)?.Dispose();
-
-        private async Task<bool> HoldFirstAsync(CancellationToken cancellationToken)
+        protected override async ValueTask<bool> BeforeStoreAsync(CancellationToken cancellationToken)
         {
             if (!Storing.TrySetResult())
             {
@@ -140,6 +115,14 @@ public sealed class ApprovalDuringRenderTests : IDisposable
 
             await Store.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
             return true;
+        }
+
+        protected override void AfterStore(bool held)
+        {
+            if (held)
+            {
+                Stored.SetResult();
+            }
         }
     }
 }

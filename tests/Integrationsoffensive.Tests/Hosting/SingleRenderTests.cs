@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Net;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
@@ -118,9 +116,9 @@ internal static class LateLookup
 /// <summary>
 /// The site's own store with the timing of a busy machine: the first render is stored only once
 /// the second request's lookup has missed, and that lookup answers only after the first request
-/// has its answer. Reads and writes buffers where the site's store does (Redis).
+/// has its answer.
 /// </summary>
-internal sealed class LateSecondLookup(IOutputCacheStore inner) : IOutputCacheBufferStore, IDisposable
+internal sealed class LateSecondLookup(IOutputCacheStore inner) : TimedOutputCacheStore(inner)
 {
     private int _lookups;
 
@@ -130,70 +128,23 @@ internal sealed class LateSecondLookup(IOutputCacheStore inner) : IOutputCacheBu
 
     public TaskCompletionSource FirstAnswered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
-
-    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    protected override async ValueTask AfterLookupAsync(bool found, CancellationToken cancellationToken)
     {
-        var lookup = Interlocked.Increment(ref _lookups);
-        var value = await inner.GetAsync(key, cancellationToken);
-        await LateWhenSecondMissedAsync(lookup, value is not null, cancellationToken);
-        return value;
-    }
-
-    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-    {
-        if (inner is not IOutputCacheBufferStore buffered)
-        {
-            var value = await GetAsync(key, cancellationToken);
-            if (value is not null)
-            {
-                await destination.WriteAsync(value, cancellationToken);
-            }
-
-            return value is not null;
-        }
-
-        var lookup = Interlocked.Increment(ref _lookups);
-        var found = await buffered.TryGetAsync(key, destination, cancellationToken);
-        await LateWhenSecondMissedAsync(lookup, found, cancellationToken);
-        return found;
-    }
-
-    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
-    {
-        await FirstWaitsForTheSecondMissAsync(cancellationToken);
-        await inner.SetAsync(key, value, tags, validFor, cancellationToken);
-    }
-
-    public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
-    {
-        await FirstWaitsForTheSecondMissAsync(cancellationToken);
-        if (inner is IOutputCacheBufferStore buffered)
-        {
-            await buffered.SetAsync(key, value, tags, validFor, cancellationToken);
-        }
-        else
-        {
-            await inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
-        }
-    }
-
-    public void Dispose() => (inner as IDisposable)?.Dispose();
-
-    private async Task LateWhenSecondMissedAsync(int lookup, bool found, CancellationToken cancellationToken)
-    {
-        if (lookup == 2 && !found)
+        if (Interlocked.Increment(ref _lookups) == 2 && !found)
         {
             SecondMissed.SetResult();
             await FirstAnswered.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
         }
     }
 
-    private async Task FirstWaitsForTheSecondMissAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<bool> BeforeStoreAsync(CancellationToken cancellationToken)
     {
-        if (FirstStoring.TrySetResult())
+        if (!FirstStoring.TrySetResult())
         {
-            await SecondMissed.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            return false;
         }
+
+        await SecondMissed.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        return true;
     }
 }
