@@ -18,7 +18,8 @@ trap cleanup EXIT
 echo "Publishing (Release, ReadyToRun) and building the bench …" >&2
 source tests/bench/published-site.sh
 publish_site
-export Content__Path="$REPO/content" RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning
+# Logging as in production (appsettings.json).
+export Content__Path="$REPO/content" RateLimiting__Enabled=false
 start_site "$WORK/data"; wait_for "$SITE/healthz"
 
 wrk -t2 -c64 -d3s -H "Accept-Encoding: $ENCODING" "$SITE$PAGE" >/dev/null # warm: JIT, the cache filled

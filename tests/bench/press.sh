@@ -31,7 +31,8 @@ done
 note "Publishing (Release, ReadyToRun) and building the load generator …"
 source tests/bench/published-site.sh
 publish_site
-export Content__Path="$REPO/content" RateLimiting__Enabled=false Signing__MinimumFillSeconds=0 Serilog__MinimumLevel__Default=Warning
+# Logging as in production (appsettings.json): a line per application, none per reader's page view.
+export Content__Path="$REPO/content" RateLimiting__Enabled=false Signing__MinimumFillSeconds=0
 
 # Mails go over SMTP as in production, to the bench's counting sink (started below).
 MAIL_PORT=$((SITE_PORT + 2)); MAILS="$WORK/mails"
