@@ -77,9 +77,17 @@ public static class PublicCache
         return "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(raw)))[..20] + "\"";
     }
 
-    /// <summary>How many co-signers are published, and when the latest of them changed.</summary>
-    public static IQueryable<PublishedStamp> PublishedState(AppDbContext db) =>
-        PublishedSignatories.Query(db).GroupBy(_ => 1).Select(g => new PublishedStamp(g.Count(), g.Max(a => a.UpdatedAt)));
+    /// <summary>
+    /// How many co-signers are published, and when the latest of them changed (no row when none is).
+    /// The latest change is the first entry of the index on status and change time, the count a
+    /// subquery on the status index; grouped as one aggregate, SQLite sorted every published row
+    /// into a temporary tree instead.
+    /// </summary>
+    public static IQueryable<PublishedStamp> PublishedState(AppDbContext db)
+    {
+        var published = PublishedSignatories.Query(db);
+        return published.OrderByDescending(a => a.UpdatedAt).Select(a => new PublishedStamp(published.Count(), a.UpdatedAt)).Take(1);
+    }
 
     public sealed record PublishedStamp(int Count, DateTime Latest);
 }

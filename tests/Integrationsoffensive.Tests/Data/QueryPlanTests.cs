@@ -80,6 +80,16 @@ public sealed partial class QueryPlanTests : IDisposable
     }
 
     [Fact]
+    public async Task ThePublicDatasEntityTag_TakesTheLatestChangeFromTheIndex_WithoutGroupingEveryPublishedRow()
+    {
+        // Every uncached public page reads it; grouped, SQLite copied every published row into a
+        // temporary tree to find one maximum (1.1 ms for 5,000 instead of 0.3 ms).
+        var plan = await PlanAsync(PublicCache.PublishedState);
+
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
     public async Task AListPage_IsReadInTheIndexsOrder_WithoutSortingEveryPublishedRow()
     {
         var plan = await PlanAsync(db => PublishedSignatories.Query(db).AToZ().Skip(2450).Take(50).ToPublic());
