@@ -11,7 +11,7 @@ namespace Integrationsoffensive.Features.Signatories;
 
 /// <summary>/unterzeichnende: everyone who signed. Every view has its own URL; no JavaScript needed.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.ListPolicy)]
-public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel, IPageMetadata
+public sealed class ListModel(AppDbContext db, ContentStore content, LetterIndex letterIndex) : PageModel, IPageMetadata
 {
     public ListQuery Query { get; private set; } = ListQuery.From(null, null, null, null, null);
 
@@ -83,13 +83,12 @@ public sealed class ListModel(AppDbContext db, ContentStore content) : PageModel
 
         if (!Query.Newest && Pagination.Total > 0)
         {
-            var initials = await query.GroupBy(a => a.SearchKey.Substring(0, 1)).Select(g => new { Initial = g.Key, Count = g.Count() })
-                .ToListAsync();
+            var initials = Query.IsFiltered ? await LetterIndex.CountAsync(query) : await letterIndex.AllAsync(db);
             var before = 0;
             var letters = new List<(string, int)>();
-            foreach (var group in initials.OrderBy(g => g.Initial, StringComparer.Ordinal))
+            foreach (var group in initials.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var letter = group.Initial is [>= 'a' and <= 'z'] ? group.Initial : "#";
+                var letter = group.Key is [>= 'a' and <= 'z'] ? group.Key : "#";
                 if (letters.Count == 0 || letters[^1].Item1 != letter)
                 {
                     letters.Add((letter, before / ListQuery.PageSize + 1));

@@ -115,6 +115,20 @@ public sealed class ListTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task TheAlphabet_ShowsANewInitial_AsSoonAsItsCoSignerIsPublished()
+    {
+        // The jump index is kept between evictions (LetterIndex): publishing evicts, so the next
+        // render counts anew.
+        var (_, _, before) = await ListAsync();
+        Assert.DoesNotContain("Z", before.QuerySelectorAll(".alphabet a").Select(a => a.Text()));
+
+        await Publish("Zuflucht Fulda", "Fulda", "fulda", "sonstige");
+
+        var (_, _, after) = await ListAsync();
+        Assert.Contains("Z", after.QuerySelectorAll(".alphabet a").Select(a => a.Text()));
+    }
+
+    [Fact]
     public async Task Pagination_AndTheAlphabet_LinkToTheRightPage()
     {
         for (var i = 0; i < 55; i++)
