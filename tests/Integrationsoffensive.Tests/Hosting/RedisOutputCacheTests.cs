@@ -57,6 +57,24 @@ public sealed class RedisOutputCacheTests : IAsyncLifetime
     }
 
     [RedisFact]
+    public async Task ApprovalOnOneInstance_ReachesTheOthersKeptJumpIndex()
+    {
+        // The second instance renders the list and keeps its jump index (LetterIndex); an approval
+        // on the first moves the eviction count in Redis, so the second counts the initials anew.
+        await _first.PublishedAsync(Applications.Details(name: "Arbeiterwohlfahrt Redis", email: "awo@beispiel.example"));
+        await _first.PublishedAsync(Applications.Details(name: "Nachbarschaftshilfe Redis", email: "redis@beispiel.example"));
+        var second = _second.CreatePlainClient();
+        var (_, before) = await second.GetPageAsync("/unterzeichnende");
+        Assert.Equal(["A", "N"], before.QuerySelectorAll(".alphabet a").Select(a => a.TextContent.Trim()));
+
+        await _first.PublishedAsync(Applications.Details(name: "Zuflucht Redis", email: "zuflucht@beispiel.example"));
+
+        var (_, after) = await second.GetPageAsync("/unterzeichnende");
+        Assert.Contains("Zuflucht Redis", after.Body!.TextContent);
+        Assert.Equal(["A", "N", "Z"], after.QuerySelectorAll(".alphabet a").Select(a => a.TextContent.Trim()));
+    }
+
+    [RedisFact]
     public async Task APageRenderedOnOneInstance_IsAnsweredFromTheSharedCacheByTheOther()
     {
         var rendered = await _first.CreatePlainClient().GetAsync("/unterzeichnende");
