@@ -29,6 +29,7 @@ builder.Services.AddAppealTranslations();
 builder.Services.AddDomain();
 builder.Services.AddEmail();
 builder.Services.AddSigning();
+builder.Services.AddSignatories();
 builder.Services.AddPublicCache();
 builder.AddSiteRedis(); // output cache and form limits in Redis when Redis:Configuration is set
 builder.AddAccounts();

@@ -52,7 +52,6 @@ public static class PublicCache
                 .With(context => string.IsNullOrEmpty(context.HttpContext.Request.Query["suche"])));
         });
         services.AddSingleton<SignatoryCacheEviction>();
-        services.AddSingleton<Features.Signatories.LetterIndex>(); // kept between evictions, like the pages
         return services;
     }
 
