@@ -129,6 +129,48 @@ public sealed class ListTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ReadersInParallelWithPublications_AfterTheLast_EveryPageShowsEveryInitial()
+    {
+        // The kept jump index with readers and publications at once: no failed page meanwhile, and
+        // afterwards every page counts every new initial.
+        for (var i = 0; i < 55; i++)
+        {
+            await Publish($"Arbeitskreis {i:00}", "Fulda", "fulda", "sonstige");
+        }
+
+        using var done = new CancellationTokenSource();
+        var reads = 0;
+        var readers = Enumerable.Range(0, 16).Select(reader => Task.Run(async () =>
+        {
+            var client = _site.CreatePlainClient();
+            var failures = new List<HttpStatusCode>();
+            for (var n = 0; !done.IsCancellationRequested; n++)
+            {
+                var response = await client.GetAsync((reader + n) % 2 == 0 ? "/unterzeichnende" : "/unterzeichnende?seite=2");
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.Add(response.StatusCode);
+                }
+
+                Interlocked.Increment(ref reads);
+            }
+
+            return failures;
+        })).ToList();
+        foreach (var name in new[] { "Brückenbauer", "Quartiershilfe", "Zuflucht", "Ökumenischer Kreis", "Jugendhilfe" })
+        {
+            var before = Volatile.Read(ref reads);
+            await Eventually.WaitForAsync(() => Volatile.Read(ref reads), n => n >= before + 32, n => $"the readers made {n - before} of 32 reads"); // they are reading
+            await Publish(name + " Hessen", "Kassel", "kassel-stadt", "sonstige");
+        }
+
+        await done.CancelAsync();
+        Assert.All(await Task.WhenAll(readers), Assert.Empty);
+        var pages = await Task.WhenAll(Enumerable.Range(0, 16).Select(n => ListAsync(n % 2 == 0 ? "" : "?seite=2")));
+        Assert.All(pages, page => Assert.Equal(["#", "A", "B", "C", "F", "J", "O", "Q", "V", "Z"], page.Page.QuerySelectorAll(".alphabet a").Select(a => a.Text())));
+    }
+
+    [Fact]
     public async Task Pagination_AndTheAlphabet_LinkToTheRightPage()
     {
         for (var i = 0; i < 55; i++)
