@@ -91,6 +91,7 @@ if (command)
 }
 
 app.WarnBeforeLaunch();
+app.LogMemorySettings();
 var addresses = app.Configuration[WebHostDefaults.ServerUrlsKey] ?? "(siehe Grund)";
 try
 {

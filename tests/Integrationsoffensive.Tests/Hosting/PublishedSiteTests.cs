@@ -102,6 +102,29 @@ public sealed class PublishedSiteTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ItsGen0Budget_IsCapped_WhateverTheHostsCache()
+    {
+        // By default the GC sizes gen0 from the processor's largest cache (81 MB on a host with
+        // 300 MB of L3); the published site must run with its own cap, read back from the runtime.
+        var line = await Eventually.WaitForAsync(
+            () => OutputLine("Memory:"),
+            found => found is not null,
+            _ => "no memory line at start",
+            TimeSpan.FromSeconds(10));
+
+        Assert.Contains("gen0 budget at most 16 MB", line, StringComparison.Ordinal);
+        Assert.Contains("workstation GC", line, StringComparison.Ordinal);
+    }
+
+    private string? OutputLine(string containing)
+    {
+        lock (_output)
+        {
+            return _output.FirstOrDefault(line => line.Contains(containing, StringComparison.Ordinal));
+        }
+    }
+
     private static async Task<(int, string)> RunAsync(string file, string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
