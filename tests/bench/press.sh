@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The press spike on one machine: the published site (Release, SQLite, 5,000 organizations) side by
-# side with nginx serving the very same bytes, and a row for two instances on PostgreSQL + Redis
+# side with nginx serving the very same bytes (and Kestrel alone with them, tests/bench/Kestrel: the
+# framework's ceiling), and a row for two instances on PostgreSQL + Redis
 # behind nginx (tests/bench/two-instances.sh). Prints figures and the targets beside them; it never
 # decides whether anything passes.
 #   tests/bench/press.sh            the full run (about 6 minutes)
@@ -12,12 +13,13 @@ SMOKE=${1:-}
 if [ "$SMOKE" = "--smoke" ]; then ORGS=200; SECS=1; ROUNDS=1; LEVELS="4"; DISTINCT=200; STAMPEDE=3; COLD=1
 else ORGS=5000; SECS=5; ROUNDS=3; LEVELS="16 32 64"; DISTINCT=20000; STAMPEDE=10; COLD=5; fi
 WORK=$(mktemp -d /tmp/press-XXXXXX); chmod 755 "$WORK" # nginx workers read the static copies
-SITE_PORT=$((20000 + RANDOM % 10000)); NGINX_PORT=$((SITE_PORT + 1))
-SITE="http://127.0.0.1:$SITE_PORT"; NGINX="http://127.0.0.1:$NGINX_PORT"
+SITE_PORT=$((20000 + RANDOM % 10000)); NGINX_PORT=$((SITE_PORT + 1)); KESTREL_PORT=$((SITE_PORT + 3))
+SITE="http://127.0.0.1:$SITE_PORT"; NGINX="http://127.0.0.1:$NGINX_PORT"; KESTREL="http://127.0.0.1:$KESTREL_PORT"
 RESULTS=$WORK/results.txt; : > "$RESULTS"
 cleanup() {
   [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null
   [ -n "${SINK:-}" ] && kill "$SINK" 2>/dev/null
+  [ -n "${BARE:-}" ] && kill "$BARE" 2>/dev/null
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
   if [ -n "${KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
@@ -31,6 +33,8 @@ done
 note "Publishing (Release, ReadyToRun) and building the load generator …"
 source tests/bench/published-site.sh
 publish_site
+# The second reference: Kestrel alone with the same bytes (tests/bench/Kestrel), published as the site is.
+dotnet publish tests/bench/Kestrel -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/kestrel" -v quiet -nologo >/dev/null
 # Logging as in production (appsettings.json): a line per application, none per reader's page view.
 export Content__Path="$REPO/content" RateLimiting__Enabled=false Signing__MinimumFillSeconds=0
 
@@ -64,6 +68,8 @@ for page in / /unterzeichnende; do
 done
 sed "s#@WORK@#$WORK#g; s#@PORT@#$NGINX_PORT#g" tests/bench/nginx.conf.template > "$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf"; wait_for "$NGINX/"
+(cd "$WORK" && MALLOC_ARENA_MAX=2 DOTNET_EnableWriteXorExecute=0 exec dotnet "$WORK/kestrel/Kestrel.dll" "$WORK/static" --urls "$KESTREL" >"$WORK/kestrel.log" 2>&1) &
+BARE=$!; wait_for "$KESTREL/"
 
 # The list uncached: each page of the A–Z list once (a cache miss each), and the full JSON export.
 round uncached
@@ -85,10 +91,13 @@ for n in $(seq 1 "$ROUNDS"); do
     header=$([ "$enc" = br ] && echo "Accept-Encoding: br, gzip" || true)
     load "site:/:$enc" "$SITE/" "$header";                      load "nginx:/:$enc" "$NGINX/" "$header"
     load "site:/unterzeichnende:$enc" "$SITE/unterzeichnende" "$header"; load "nginx:/unterzeichnende:$enc" "$NGINX/unterzeichnende" "$header"
+    load "kestrel:/:$enc" "$KESTREL/" "$header";                load "kestrel:/unterzeichnende:$enc" "$KESTREL/unterzeichnende" "$header"
   done
   load "site:/unterzeichnende.json:br" "$SITE/unterzeichnende.json" "Accept-Encoding: br, gzip"
   load "site:css:br" "$SITE$CSS" "Accept-Encoding: br, gzip"
 done
+
+kill "$BARE"; wait "$BARE" 2>/dev/null || true; BARE=
 
 # 4: stampede: 256 connections on / while a moderator approves one application per second.
 note "Stampede …"
