@@ -6,7 +6,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files alone, so the layer is reused until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY src/Integrationsoffensive/Integrationsoffensive.csproj src/Integrationsoffensive/
+COPY src/Integrationsoffensive/Integrationsoffensive.csproj src/Integrationsoffensive/RuntimeSettings.props src/Integrationsoffensive/
 RUN dotnet restore src/Integrationsoffensive/Integrationsoffensive.csproj
 COPY src/ src/
 RUN dotnet publish src/Integrationsoffensive/Integrationsoffensive.csproj \
