@@ -44,6 +44,7 @@ var app = builder.Build();
 var migration = Task.Run(app.MigrateDatabaseAsync);
 
 app.UseForwardedHeaders();
+app.UseHotPages(); // the public pages asked for most, as the output cache last answered them
 app.UseSiteErrorPages();
 app.UseSecurityHeaders();
 app.UseRouting();

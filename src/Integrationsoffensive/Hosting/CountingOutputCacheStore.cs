@@ -10,21 +10,22 @@ namespace Integrationsoffensive.Hosting;
 /// again by its tags right after it was stored (checked after, so an eviction while it is being
 /// stored is caught too); the next request renders the page anew.
 /// </summary>
-public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender renders, IHttpContextAccessor requests) : IOutputCacheStore, IDisposable
+public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender renders, IHttpContextAccessor requests, HotPages hot) : IOutputCacheStore, IDisposable
 {
     public static IOutputCacheStore Around(IOutputCacheStore inner, IServiceProvider provider)
     {
         var renders = provider.GetRequiredService<SingleRender>();
         var requests = provider.GetRequiredService<IHttpContextAccessor>();
+        var hot = provider.GetRequiredService<HotPages>();
         return inner is IOutputCacheBufferStore buffered
-            ? new Buffered(buffered, renders, requests)
-            : new CountingOutputCacheStore(inner, renders, requests);
+            ? new Buffered(buffered, renders, requests, hot)
+            : new CountingOutputCacheStore(inner, renders, requests, hot);
     }
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
         await renders.EvictingAsync();
-        await inner.EvictByTagAsync(tag, cancellationToken);
+        await EvictAsync(tag, cancellationToken);
     }
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
@@ -52,7 +53,21 @@ public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender rend
 
         for (var i = 0; i < tags.Length; i++)
         {
-            await inner.EvictByTagAsync(tags.Span[i], CancellationToken.None); // not given up when the reader leaves
+            await EvictAsync(tags.Span[i], CancellationToken.None); // not given up when the reader leaves
+        }
+    }
+
+    // The kept pages are dropped after the entries are gone: a page taken from the cache before that
+    // moment may be the one being evicted.
+    private async ValueTask EvictAsync(string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.EvictByTagAsync(tag, cancellationToken);
+        }
+        finally
+        {
+            hot.Evicted();
         }
     }
 
@@ -61,8 +76,8 @@ public class CountingOutputCacheStore(IOutputCacheStore inner, SingleRender rend
     {
         private readonly IOutputCacheBufferStore _inner;
 
-        public Buffered(IOutputCacheBufferStore inner, SingleRender renders, IHttpContextAccessor requests)
-            : base(inner, renders, requests) => _inner = inner;
+        public Buffered(IOutputCacheBufferStore inner, SingleRender renders, IHttpContextAccessor requests, HotPages hot)
+            : base(inner, renders, requests, hot) => _inner = inner;
 
         public ValueTask<bool> TryGetAsync(string key, System.IO.Pipelines.PipeWriter destination, CancellationToken cancellationToken) =>
             _inner.TryGetAsync(key, destination, cancellationToken);

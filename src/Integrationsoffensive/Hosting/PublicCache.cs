@@ -32,12 +32,21 @@ public static class PublicCache
 
     public static readonly string[] ListParameters = ["art", "region", "suche", "sortierung", "seite"];
 
+    /// <summary>How long a public answer is kept at most (an eviction ends it sooner).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
     public static IServiceCollection AddPublicCache(this IServiceCollection services)
     {
         services.AddPublicCacheCompression();
         services.AddOutputCache();
         services.AddSingleton<SingleRender>(); // its eviction count and the store around it are chosen with the store (AddSiteRedis)
         services.AddHttpContextAccessor(); // the store learns which request stored an answer (SingleRender)
+        // The pages asked for most, at the front of the pipeline; on one instance only (with the cache
+        // in Redis, another instance's evictions would not reach them).
+        services.AddSingleton(provider => new HotPages(
+            provider.GetRequiredService<ContentStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            enabled: provider.GetRequiredService<RedisConnection>() is { IsConfigured: false }));
         // The policies take the content store itself, not from RequestServices: on a cache hit no
         // request scope is created at all.
         services.AddOptions<OutputCacheOptions>().Configure<ContentStore>((options, content) =>
@@ -56,7 +65,7 @@ public static class PublicCache
     }
 
     private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy, ContentStore content) => policy
-        .Expire(TimeSpan.FromMinutes(10))
+        .Expire(Lifetime)
         .SetVaryByHost(false)
         .SetVaryByHeader(HeaderNames.AcceptEncoding) // normalized to br, gzip or nothing (PublicCachePipeline)
         // Keyed by the content files' version: a prefix costs a hit nothing (a vary-by value builds

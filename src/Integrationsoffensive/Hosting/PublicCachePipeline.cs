@@ -29,10 +29,14 @@ public static class PublicCachePipeline
         return services;
     }
 
+    /// <summary>The public pages asked for most, answered before anything else (<see cref="HotPages"/>).</summary>
+    public static void UseHotPages(this WebApplication app) => app.Use(app.Services.GetRequiredService<HotPages>().Answer);
+
     public static void UsePublicCache(this WebApplication app)
     {
         var renders = app.Services.GetRequiredService<SingleRender>();
-        app.UseWhen(IsPublicCacheable, branch => branch.Use((context, next) =>
+        var hot = app.Services.GetRequiredService<HotPages>();
+        app.UseWhen(IsPublicCacheable, branch => branch.Use(hot.Take).Use((context, next) =>
         {
             NormalizeAcceptEncoding(context.Request);
             // Every variant says it varies, the plain one too (the compression middleware adds Vary
@@ -83,6 +87,13 @@ public static class PublicCachePipeline
 
         var chosen = accepted.Count == 1 && accepted[0] is { } spelling ? Spellings.Shared.Choose(spelling) : Choose(accepted);
         request.Headers.AcceptEncoding = chosen.Length == 0 ? default : chosen;
+    }
+
+    /// <summary>The encoding <see cref="NormalizeAcceptEncoding"/> would choose, without changing the request.</summary>
+    public static string ChosenEncoding(HttpRequest request)
+    {
+        var accepted = request.Headers.AcceptEncoding;
+        return accepted.Count == 0 ? "" : accepted.Count == 1 && accepted[0] is { } spelling ? Spellings.Shared.Choose(spelling) : Choose(accepted);
     }
 
     /// <summary>"br", "gzip" or "" (none) for the header's values, parsed by the framework's header parser.</summary>
