@@ -138,34 +138,15 @@ public sealed class ListTests : IAsyncLifetime, IDisposable
             await Publish($"Arbeitskreis {i:00}", "Fulda", "fulda", "sonstige");
         }
 
-        using var done = new CancellationTokenSource();
-        var reads = 0;
-        var readers = Enumerable.Range(0, 16).Select(reader => Task.Run(async () =>
-        {
-            var client = _site.CreatePlainClient();
-            var failures = new List<HttpStatusCode>();
-            for (var n = 0; !done.IsCancellationRequested; n++)
-            {
-                var response = await client.GetAsync((reader + n) % 2 == 0 ? "/unterzeichnende" : "/unterzeichnende?seite=2");
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    failures.Add(response.StatusCode);
-                }
-
-                Interlocked.Increment(ref reads);
-            }
-
-            return failures;
-        })).ToList();
+        using var readers = new ParallelReaders(_site, 16, (reader, n) =>
+            new HttpRequestMessage(HttpMethod.Get, (reader + n) % 2 == 0 ? "/unterzeichnende" : "/unterzeichnende?seite=2"));
         foreach (var name in new[] { "Brückenbauer", "Quartiershilfe", "Zuflucht", "Ökumenischer Kreis", "Jugendhilfe" })
         {
-            var before = Volatile.Read(ref reads);
-            await Eventually.WaitForAsync(() => Volatile.Read(ref reads), n => n >= before + 32, n => $"the readers made {n - before} of 32 reads"); // they are reading
+            await readers.WaitForReadsAsync(32); // they are reading
             await Publish(name + " Hessen", "Kassel", "kassel-stadt", "sonstige");
         }
 
-        await done.CancelAsync();
-        Assert.All(await Task.WhenAll(readers), Assert.Empty);
+        Assert.Empty(await readers.StopAsync());
         var pages = await Task.WhenAll(Enumerable.Range(0, 16).Select(n => ListAsync(n % 2 == 0 ? "" : "?seite=2")));
         Assert.All(pages, page => Assert.Equal(["#", "A", "B", "C", "F", "J", "O", "Q", "V", "Z"], page.Page.QuerySelectorAll(".alphabet a").Select(a => a.Text())));
     }
