@@ -28,8 +28,8 @@ namespace Integrationsoffensive.Hosting;
 /// </summary>
 public sealed class HotPages(ContentStore content, TimeProvider clock, bool enabled)
 {
-    public const int MaxEntries = 48;
-    public const int MaxBodyBytes = 128 * 1024;
+    public const int MaxEntries = 96;
+    public const int MaxBodyBytes = 64 * 1024;
 
     // Not repeated from a kept answer: the server writes its own, or they describe one transfer.
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
@@ -38,12 +38,14 @@ public sealed class HotPages(ContentStore content, TimeProvider clock, bool enab
         HeaderNames.Age, HeaderNames.Connection, HeaderNames.KeepAlive,
     };
 
-    // One table per encoding (br, gzip, none); the path's case is ignored, as the output cache ignores it.
+    // One table per encoding (br, gzip, none) and scheme (an HTTPS answer carries HSTS, a plain one
+    // does not), as the output cache keys them; the path's case is ignored, as the output cache ignores it.
     private readonly ConcurrentDictionary<string, Entry>[] _kept =
-        [new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase)];
+        Enumerable.Range(0, 6).Select(_ => new ConcurrentDictionary<string, Entry>(StringComparer.OrdinalIgnoreCase)).ToArray();
 
     private readonly ConcurrentDictionary<(int, string), bool> _taking = new();
     private long _evictions;
+    private long _lastEvictionMs = long.MinValue; // Environment.TickCount64, the output cache's own kind of time
     private int _count;
     private long _answered;
 
@@ -57,6 +59,7 @@ public sealed class HotPages(ContentStore content, TimeProvider clock, bool enab
     /// <summary>Called by the output cache's store after an eviction removed its entries: nothing kept before is given again.</summary>
     public void Evicted()
     {
+        Interlocked.Exchange(ref _lastEvictionMs, Environment.TickCount64);
         Interlocked.Increment(ref _evictions);
         Clear();
     }
@@ -90,8 +93,9 @@ public sealed class HotPages(ContentStore content, TimeProvider clock, bool enab
             return next(context);
         }
 
+        // Not the same page spelled with a trailing slash (routing accepts both): the bound is for pages.
         var path = context.Request.Path.Value!;
-        if (path.Length > 256 || !_taking.TryAdd((variant, path), true))
+        if (path.Length > 256 || (path.Length > 1 && path[^1] == '/') || !_taking.TryAdd((variant, path), true))
         {
             return next(context);
         }
@@ -137,6 +141,15 @@ public sealed class HotPages(ContentStore content, TimeProvider clock, bool enab
             return;
         }
 
+        // An answer the cache had stored (it says its age, in whole seconds) that may be older than the
+        // last eviction is not kept: a lookup begun before the eviction can hand it to a request that
+        // began after it. The next render, or a hit a second later, is kept instead.
+        if (response.Headers.Age.Count != 0
+            && Environment.TickCount64 - (long)age.TotalMilliseconds - 1000 <= Interlocked.Read(ref _lastEvictionMs))
+        {
+            return;
+        }
+
         var headers = response.Headers.Where(h => !NotKept.Contains(h.Key)).ToArray();
         var entry = new Entry(recorder.ToArray(), headers, evictions, version, now + (long)(left.TotalSeconds * clock.TimestampFrequency), now - (long)(age.TotalSeconds * clock.TimestampFrequency));
         if (Interlocked.Read(ref _evictions) != evictions)
@@ -176,7 +189,7 @@ public sealed class HotPages(ContentStore content, TimeProvider clock, bool enab
         }
     }
 
-    // 0 br, 1 gzip, 2 none; null for a request the kept pages never answer.
+    // The table for the request's encoding and scheme; null for a request the kept pages never answer.
     private static int? Variant(HttpRequest request)
     {
         if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue)
@@ -191,12 +204,13 @@ public sealed class HotPages(ContentStore content, TimeProvider clock, bool enab
             return null;
         }
 
-        return PublicCachePipeline.ChosenEncoding(request) switch
+        var encoding = PublicCachePipeline.ChosenEncoding(request) switch
         {
             "br" => 0,
             "gzip" => 1,
             _ => 2,
         };
+        return encoding * 2 + (request.IsHttps ? 1 : 0);
     }
 
     private sealed class Entry(byte[] body, KeyValuePair<string, StringValues>[] headers, long evictions, string contentVersion, long expires, long stored)

@@ -194,6 +194,49 @@ public sealed class HotPagesTests : IDisposable
         Assert.False(await TakeAsync(hot, "/fehler", response => response.StatusCode = StatusCodes.Status503ServiceUnavailable));
         Assert.False(await TakeAsync(hot, "/gross", body: HotPages.MaxBodyBytes + 1));
         Assert.False(await TakeAsync(hot, "/geraeumt", during: hot.Evicted)); // an approval while it was answered
+        Assert.False(await TakeAsync(hot, "/unterzeichnende/")); // the same page as without the slash
+    }
+
+    [Fact]
+    public async Task AStoredAnswer_ThatMayBeOlderThanTheLastEviction_IsNotKept()
+    {
+        // A lookup begun before an eviction may hand the evicted answer (it says its age) to a request
+        // that began after it; a fresh render says no age and is kept.
+        var hot = Hot;
+        hot.Evicted();
+
+        Assert.False(await TakeAsync(hot, "/vor-der-freigabe", response => response.Headers.Age = "3"));
+        Assert.True(await TakeAsync(hot, "/neu-erzeugt"));
+    }
+
+    [Fact]
+    public async Task AStoredAnswer_IsKeptOnlyForWhatIsLeftOfItsLifetime()
+    {
+        var hot = Hot;
+        var age = (int)PublicCache.Lifetime.TotalSeconds - 10;
+
+        Assert.True(await TakeAsync(hot, "/fast-abgelaufen", response => response.Headers.Age = age.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _site.Clock.Advance(TimeSpan.FromSeconds(11));
+
+        Assert.False(await AnsweredAsync(hot, "/fast-abgelaufen"));
+    }
+
+    [Fact]
+    public async Task AKeptPage_AnswersOnlyItsOwnScheme()
+    {
+        // An HTTPS answer carries HSTS, a plain-HTTP one (a health probe past the proxy) does not: a
+        // copy of the plain one must not answer HTTPS readers.
+        var plain = _site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://aufruf.example") });
+        var secure = _site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://aufruf.example") });
+        var (first, _) = await Get(plain, "/");
+        await Get(plain, "/");
+        Assert.False(first.Headers.Contains("Strict-Transport-Security"));
+
+        var (overHttps, _) = await Get(secure, "/");
+        var (keptOverHttps, _) = await Get(secure, "/");
+
+        Assert.True(overHttps.Headers.Contains("Strict-Transport-Security"));
+        Assert.True(keptOverHttps.Headers.Contains("Strict-Transport-Security"));
     }
 
     // Runs a request through the branch that keeps answers; true when a next request is answered from it.
