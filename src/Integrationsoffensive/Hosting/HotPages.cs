@@ -49,8 +49,6 @@ public sealed class HotPages(ContentStore content, TimeProvider clock, bool enab
     private int _count;
     private long _answered;
 
-    public bool Enabled => enabled;
-
     /// <summary>How many requests were answered from a kept page (for tests and benchmarks).</summary>
     public long Answered => Interlocked.Read(ref _answered);
 
@@ -215,7 +213,8 @@ public sealed class HotPages(ContentStore content, TimeProvider clock, bool enab
 
     private sealed class Entry(byte[] body, KeyValuePair<string, StringValues>[] headers, long evictions, string contentVersion, long expires, long stored)
     {
-        private static readonly string[] Ages = Enumerable.Range(0, 1200).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        // Every age a kept answer can have, formatted once.
+        private static readonly string[] Ages = Enumerable.Range(0, (int)PublicCache.Lifetime.TotalSeconds + 2).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
         public long Evictions { get; } = evictions;
 

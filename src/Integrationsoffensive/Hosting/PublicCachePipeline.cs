@@ -79,17 +79,16 @@ public static class PublicCachePipeline
     /// </summary>
     public static void NormalizeAcceptEncoding(HttpRequest request)
     {
-        var accepted = request.Headers.AcceptEncoding;
-        if (accepted.Count == 0)
+        if (request.Headers.AcceptEncoding.Count == 0)
         {
             return;
         }
 
-        var chosen = accepted.Count == 1 && accepted[0] is { } spelling ? Spellings.Shared.Choose(spelling) : Choose(accepted);
+        var chosen = ChosenEncoding(request);
         request.Headers.AcceptEncoding = chosen.Length == 0 ? default : chosen;
     }
 
-    /// <summary>The encoding <see cref="NormalizeAcceptEncoding"/> would choose, without changing the request.</summary>
+    /// <summary>The encoding <see cref="NormalizeAcceptEncoding"/> chooses, without changing the request.</summary>
     public static string ChosenEncoding(HttpRequest request)
     {
         var accepted = request.Headers.AcceptEncoding;
