@@ -29,7 +29,7 @@ public sealed class FailSafeOutputCacheStore(IOutputCacheStore inner, RedisConne
 
         try
         {
-            await inner.EvictByTagAsync(tag, cancellationToken);
+            await EvictConfirmedAsync(tag, cancellationToken);
             Succeeded();
         }
         catch (Exception exception) when (IsRedisFailure(exception))
@@ -135,7 +135,7 @@ public sealed class FailSafeOutputCacheStore(IOutputCacheStore inner, RedisConne
             try
             {
                 await evictions.IncrementAsync();
-                await inner.EvictByTagAsync(tag, CancellationToken.None);
+                await EvictConfirmedAsync(tag, CancellationToken.None);
                 _missedEvictions.TryRemove(tag, out _);
             }
             catch (Exception exception) when (IsRedisFailure(exception))
@@ -146,6 +146,17 @@ public sealed class FailSafeOutputCacheStore(IOutputCacheStore inner, RedisConne
         }
 
         return true;
+    }
+
+    // The Redis store deletes a tag's entries fire-and-forget and returns before Redis has run the
+    // deletes: a reader on another instance (another connection) could still be given the page the
+    // approval evicted. Redis runs one connection's commands in order, so once a PING sent after the
+    // deletes on the same connection is answered, they are done. (A store needs no such wait: its
+    // render reads the eviction count right after storing, a round trip on the same connection.)
+    private async ValueTask EvictConfirmedAsync(string tag, CancellationToken cancellationToken)
+    {
+        await inner.EvictByTagAsync(tag, cancellationToken);
+        await redis.Multiplexer.GetDatabase().PingAsync();
     }
 
     private void Succeeded() => redis.ReportSuccess();

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Net;
+using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace Integrationsoffensive.Tests.Hosting;
 
@@ -54,6 +58,36 @@ public sealed class RedisOutputCacheTests : IAsyncLifetime
             var html = await second.GetStringAsync(page);
             Assert.Contains("Nachbarschaftshilfe Redis", html);
         }
+    }
+
+    [RedisFact]
+    public async Task AnEvictionOnOneInstance_IsCompleteForTheOther_WhenItReturns()
+    {
+        // The Redis store deletes the tagged entries fire-and-forget; an approval's answer must not
+        // come before they are gone, or a reader sent to the other instance still gets the old page.
+        var first = _first.Services.GetRequiredService<IOutputCacheStore>();
+        var other = _second.Services.GetRequiredService<RedisConnection>().Multiplexer.GetDatabase();
+        var prefix = _first.Services.GetRequiredService<RedisConnection>().Options.InstanceName + "__MSOCV_";
+        var rounds = new List<string>();
+        for (var round = 0; round < 200; round++)
+        {
+            var keys = Enumerable.Range(0, 20).Select(i => $"seite-{round}-{i}").ToArray();
+            foreach (var key in keys)
+            {
+                await first.SetAsync(key, "<p>alt</p>"u8.ToArray(), [PublicCache.Tag], TimeSpan.FromMinutes(5), CancellationToken.None);
+            }
+
+            Assert.Equal(keys.Length, await other.KeyExistsAsync(keys.Select(k => (RedisKey)(prefix + k)).ToArray()));
+            await first.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
+
+            var left = await other.KeyExistsAsync(keys.Select(k => (RedisKey)(prefix + k)).ToArray());
+            if (left > 0)
+            {
+                rounds.Add($"round {round}: {left} of {keys.Length} still there");
+            }
+        }
+
+        Assert.True(rounds.Count == 0, string.Join("\n", rounds));
     }
 
     [RedisFact]
