@@ -79,9 +79,12 @@ public static class PublicCache
     /// the same on every instance for the same data. Read from an index of the published rows
     /// alone: over the whole table it was the dearest part of rendering a list page.
     /// </summary>
-    public static async Task<string> ETagAsync(AppDbContext db, ContentStore content, string kind)
+    public static async Task<string> ETagAsync(AppDbContext db, ContentStore content, string kind) =>
+        ETag(await PublishedState(db).FirstOrDefaultAsync(), content, kind);
+
+    /// <summary>The entity tag for a state the caller has read itself (the list reads it once for its page count too).</summary>
+    public static string ETag(PublishedStamp? state, ContentStore content, string kind)
     {
-        var state = await PublishedState(db).FirstOrDefaultAsync();
         var raw = $"{kind}|{state?.Count}|{state?.Latest.Ticks}|{content.Version()}";
         return "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(raw)))[..20] + "\"";
     }

@@ -39,7 +39,9 @@ public sealed class ListModel(AppDbContext db, ContentStore content, LetterIndex
         var allFounders = AppealContent.Founders(content);
         CurrentVersion = AppealContent.CurrentVersion(content);
         var query = PublishedSignatories.Query(db);
-        var published = await query.CountAsync();
+        // The count and the latest change in one read: the page count and the entity tag both take it.
+        var state = await PublicCache.PublishedState(db).FirstOrDefaultAsync();
+        var published = state?.Count ?? 0;
         Total = PublishedSignatories.Everyone(allFounders, published);
 
         if (Query.Type is { } type)
@@ -69,7 +71,7 @@ public sealed class ListModel(AppDbContext db, ContentStore content, LetterIndex
             return RedirectToPage(Query.RouteValues());
         }
 
-        Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "list");
+        Response.Headers.ETag = PublicCache.ETag(state, content, "list");
         var ordered = Query.Newest
             ? query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             : query.AToZ();
