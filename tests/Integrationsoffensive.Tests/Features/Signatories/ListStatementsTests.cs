@@ -46,8 +46,12 @@ public sealed class ListStatementsTests : IDisposable
     {
         public ConcurrentQueue<string> Commands { get; } = new();
 
-        protected override void ConfigureTestServices(IServiceCollection services) =>
+        // On PostgreSQL the features' AppDbContext is a PostgresDbContext, configured under its own type.
+        protected override void ConfigureTestServices(IServiceCollection services)
+        {
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(new Recorder(Commands)));
+            services.ConfigureDbContext<PostgresDbContext>(options => options.AddInterceptors(new Recorder(Commands)));
+        }
     }
 
     private sealed class Recorder(ConcurrentQueue<string> commands) : DbCommandInterceptor
