@@ -35,10 +35,15 @@ for page in ["/", "/unterzeichnende"]:
 for label, name in [("site:/unterzeichnende.json:br", "/unterzeichnende.json"), ("site:css:br", "fingerprinted CSS")]:
     print(f"| {name} | br | {median(label, 0):,.0f} | – | – | {median(label, 1):.2f} | {median(label, 2):.2f} | | – | – | – |")
 
-uncached = sorted(float(r[1]) * 1000 for r in rows if r[0] == "UNCACHED")
-if uncached:
-    p95 = uncached[min(len(uncached) - 1, int(0.95 * len(uncached)))]
-    print(f"\n/unterzeichnende uncached (each page once, {len(uncached)} pages): median {statistics.median(uncached):.1f} ms, p95 {p95:.1f} ms (target p95 ≤ 20 ms)")
+def uncached_line(kind, label):
+    times = sorted(float(r[1]) * 1000 for r in rows if r[0] == kind)
+    if times:
+        p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+        print(f"/unterzeichnende uncached, {label} (each page once, {len(times)} pages): median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms (target p95 ≤ 20 ms)")
+
+print()
+uncached_line("UNCACHED", "first pass after the start")
+uncached_line("UNCACHEDWARM", "after the stampede's approvals evicted them")
 export = next((r for r in rows if r[0] == "EXPORT"), None)
 if export:
     print(f"/unterzeichnende.json uncached, streamed: {float(export[1]) * 1000:.0f} ms, {int(float(export[2])) / 1024:.0f} KB")
