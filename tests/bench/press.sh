@@ -72,10 +72,14 @@ nginx -c "$WORK/nginx.conf"; wait_for "$NGINX/"
 BARE=$!; wait_for "$KESTREL/"
 
 # The list uncached: each page of the A–Z list once (a cache miss each), and the full JSON export.
-round uncached
-for n in $(seq 2 $(( ORGS / 50 + 1 ))); do
-  curl -fso /dev/null -w 'UNCACHED %{time_total}\n' "$SITE/unterzeichnende?seite=$n" >> "$RESULTS"
-done
+# Each answer's Age header is kept beside its time: an answer from the cache carries one (report.py counts them).
+uncached_pass() { # round label, line label
+  round "$1"
+  for n in $(seq 2 $(( ORGS / 50 + 1 ))); do
+    curl -fso /dev/null -w "$2 %{time_total} age=%header{age}\n" "$SITE/unterzeichnende?seite=$n" >> "$RESULTS"
+  done
+}
+uncached_pass uncached UNCACHED
 curl -fso /dev/null -w 'EXPORT %{time_total} %{size_download}\n' "$SITE/unterzeichnende.json" >> "$RESULTS"
 
 # 3: wrk, alternately against the site and nginx.
@@ -112,10 +116,7 @@ wait "$APPROVER"; echo "APPROVALS $(tail -1 "$WORK/approvals.json" | python3 -c 
 
 # The list uncached once more, now on a warm site, as on the night: the approvals just evicted every
 # page, so each is a cache miss again, rendered by code the first pass has already brought up to speed.
-round uncached-warm
-for n in $(seq 2 $(( ORGS / 50 + 1 ))); do
-  curl -fso /dev/null -w 'UNCACHEDWARM %{time_total}\n' "$SITE/unterzeichnende?seite=$n" >> "$RESULTS"
-done
+uncached_pass uncached-warm UNCACHEDWARM
 
 # 5: applications: distinct and valid, each client with its own antiforgery pair; rows must match.
 for clients in $LEVELS; do

@@ -151,8 +151,11 @@ public sealed class FailSafeOutputCacheStore(IOutputCacheStore inner, RedisConne
     // The Redis store deletes a tag's entries fire-and-forget and returns before Redis has run the
     // deletes: a reader on another instance (another connection) could still be given the page the
     // approval evicted. Redis runs one connection's commands in order, so once a PING sent after the
-    // deletes on the same connection is answered, they are done. (A store needs no such wait: its
-    // render reads the eviction count right after storing, a round trip on the same connection.)
+    // deletes on the same connection is answered, they are done. That holds for one Redis server
+    // (the multiplexer's one interactive connection to the primary), the set-up the site supports
+    // (docs/betrieb-mehrere-instanzen.md); in a cluster the deletes would go to other nodes than the
+    // PING. (A store needs no such wait: its render reads the eviction count right after storing, a
+    // round trip on the same connection.)
     private async ValueTask EvictConfirmedAsync(string tag, CancellationToken cancellationToken)
     {
         await inner.EvictByTagAsync(tag, cancellationToken);

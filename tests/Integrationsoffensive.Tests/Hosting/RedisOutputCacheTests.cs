@@ -67,6 +67,7 @@ public sealed class RedisOutputCacheTests : IAsyncLifetime
         // come before they are gone, or a reader sent to the other instance still gets the old page.
         var first = _first.Services.GetRequiredService<IOutputCacheStore>();
         var other = _second.Services.GetRequiredService<RedisConnection>().Multiplexer.GetDatabase();
+        // The Redis store's key for a value (its own layout): were it to change, the check before the eviction fails.
         var prefix = _first.Services.GetRequiredService<RedisConnection>().Options.InstanceName + "__MSOCV_";
         var rounds = new List<string>();
         for (var round = 0; round < 200; round++)

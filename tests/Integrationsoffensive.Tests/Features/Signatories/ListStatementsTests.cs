@@ -40,6 +40,11 @@ public sealed class ListStatementsTests : IDisposable
         // The outbox's sender reads its own table meanwhile; the page reads the applications.
         var reads = _site.Commands.Where(sql => sql.Contains("FROM \"Applications\"", StringComparison.Ordinal)).ToList();
         Assert.True(reads.Count == 2, $"{reads.Count} reads:\n\n" + string.Join("\n\n", reads));
+        // The state: the count and the latest change; then the page's rows.
+        Assert.Contains("COUNT(*)", reads[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"UpdatedAt\" DESC", reads[0]);
+        Assert.Contains("\"OrganizationName\"", reads[1]);
+        Assert.Contains("OFFSET", reads[1]);
     }
 
     private sealed class CountingSite : SiteFactory
