@@ -1,5 +1,7 @@
+using Integrationsoffensive.Tests.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrationsoffensive.Tests.Data;
@@ -30,6 +32,26 @@ public sealed class KeyRingTests
         {
             Directory.Delete(Path.GetDirectoryName(dataPath)!, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task AFreshSite_MakesItsKeyAtTheFirstForm_NotAtStart_AndOneKeyWhenManyApplyAtOnce()
+    {
+        using var site = new SiteFactory { KeysInDatabase = true };
+
+        // A reader's page needs no key: the start does not make one (it is work on the way to the
+        // first answer of a fresh site).
+        var home = await site.CreateClientWithoutCookies().GetAsync("/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(0, await site.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
+
+        // Then sixteen organizations apply at once: each gets through, and they share one key.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues(name: $"Verein Nummer {i}", email: $"verein{i}@beispiel.example"))));
+
+        Assert.All(answers, answer => Assert.Equal("/mitzeichnen/danke", answer.Headers.Location?.OriginalString));
+        Assert.Equal(1, await site.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
+        Assert.Equal(16, await site.WithDbAsync(db => db.Applications.CountAsync()));
     }
 
     [Fact]
