@@ -24,7 +24,7 @@ public sealed partial class DetailModel
             return NotFound();
         }
 
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = Shared.PrivatePageAttribute.NeverStored;
         return File(picture, "image/png");
     }
 

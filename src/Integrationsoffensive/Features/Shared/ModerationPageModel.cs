@@ -25,9 +25,15 @@ public abstract class ModerationPageModel : PageModel, Shared.IPageMetadata
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class PrivatePageAttribute : ResultFilterAttribute
 {
+    /// <summary>
+    /// What the framework's antiforgery writes itself on every page with a form. Any other value
+    /// (a bare „no-store“ included) it overwrites with a warning in the log, one per page view.
+    /// </summary>
+    public const string NeverStored = "no-cache, no-store";
+
     public override void OnResultExecuting(ResultExecutingContext context)
     {
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        context.HttpContext.Response.Headers.CacheControl = NeverStored;
         context.HttpContext.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
     }
 }

@@ -13,7 +13,7 @@ public sealed class TokenPageAttribute : ResultFilterAttribute
     {
         var headers = context.HttpContext.Response.Headers;
         headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        headers.CacheControl = PrivatePageAttribute.NeverStored;
         headers["X-Robots-Tag"] = "noindex, nofollow";
     }
 }
