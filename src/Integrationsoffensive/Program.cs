@@ -51,6 +51,7 @@ app.UseRouting();
 app.UsePublicCache(); // cache hits end here: public pages are the same for everyone
 app.UseSiteRequestLogging(); // after the cache: a hit is a reader's view, not logged (Debug) anyway
 app.UseRateLimiter();
+app.UseKeyRingBeforeFirstPost();
 app.UseAuthentication();
 app.UseAuthorization();
 

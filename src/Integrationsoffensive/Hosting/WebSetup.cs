@@ -49,13 +49,11 @@ public static class WebSetup
         // The key ring lives in the database, so login cookies, antiforgery tokens and invitation
         // links survive restarts and are read alike by every instance (docs/betrieb.md).
         builder.Services.AddDataProtection().SetApplicationName("Integrationsoffensive").PersistKeysToDbContext<Data.AppDbContext>();
-        // The framework loads the key ring at start, before the server listens; a fresh site then
-        // makes its first key (XML, a first save) on the way to its first answer. The readers' pages
-        // need no key: it is loaded, or made, when the first form or sign-in asks for it
-        // (concurrent first requests wait for one key ring). A fresh start's first 200 on / came
-        // about 300 ms sooner on the 2-core machine (README „Leistung“).
-        builder.Services.Remove(builder.Services.Single(service =>
-            service.ServiceType == typeof(IHostedService) && service.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService"));
+        // On SQLite the key ring is loaded when first needed, not before the server listens (see there).
+        if (Data.DatabaseProviders.Configured(builder.Configuration) == Data.DatabaseProvider.Sqlite)
+        {
+            KeyRingOnFirstUse.RemoveLoadAtStart(builder.Services);
+        }
 
         // Client addresses (for the rate limiter) come from X-Forwarded-For only when a configured
         // proxy sent it; loopback is trusted by default, for nginx on the same machine.
@@ -71,6 +69,15 @@ public static class WebSetup
         builder.Services.AddHealthChecks()
             .AddCheck<Data.WritableDatabaseCheck>("database", tags: ["ready"])
             .AddCheck<Features.Shared.LegalPagesCheck>("legal-pages", tags: ["ready"]);
+    }
+
+    /// <summary>Before authentication and antiforgery: the key ring loaded ahead of the first post (<see cref="KeyRingOnFirstUse"/>).</summary>
+    public static void UseKeyRingBeforeFirstPost(this WebApplication app)
+    {
+        if (app.Services.GetService<KeyRingOnFirstUse>() is { } keyRing)
+        {
+            app.Use(keyRing.Invoke);
+        }
     }
 
     public static void UseSiteErrorPages(this WebApplication app)

@@ -1,8 +1,14 @@
+using System.Data.Common;
+using System.Net;
+using Integrationsoffensive.Data;
 using Integrationsoffensive.Tests.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Integrationsoffensive.Tests.Data;
 
@@ -39,11 +45,12 @@ public sealed class KeyRingTests
     {
         using var site = new SiteFactory { KeysInDatabase = true };
 
-        // A reader's page needs no key: the start does not make one (it is work on the way to the
-        // first answer of a fresh site).
+        // A reader's page needs no key: on SQLite the start does not make one (it is work on the way
+        // to the first answer of a fresh site). On PostgreSQL, where instances share the keys, the
+        // key ring is loaded at start as the framework does it (KeyRingOnFirstUse says why).
         var home = await site.CreateClientWithoutCookies().GetAsync("/");
-        Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
-        Assert.Equal(0, await site.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(site.PostgresDatabase is null ? 0 : 1, await site.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
 
         // Then sixteen organizations apply at once: each gets through, and they share one key.
         var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
@@ -52,6 +59,52 @@ public sealed class KeyRingTests
         Assert.All(answers, answer => Assert.Equal("/mitzeichnen/danke", answer.Headers.Location?.OriginalString));
         Assert.Equal(1, await site.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
         Assert.Equal(16, await site.WithDbAsync(db => db.Applications.CountAsync()));
+    }
+
+    [Fact]
+    [Trait("Database", "Sqlite")] // the fault is a SQLite connection's; on PostgreSQL the key ring is loaded at start anyway
+    public async Task AfterARestart_TheFirstPost_WhileTheDatabaseCannotBeOpened_GetsTheUnavailablePage_NotInvalidRequest()
+    {
+        string dataPath;
+        var cookies = new CookieContainer();
+        AngleSharp.Html.Dom.IHtmlDocument form;
+        using (var first = new SiteFactory { KeysInDatabase = true, DeleteOnDispose = false })
+        {
+            (_, form) = await first.CreateDefaultClient(new Uri("https://localhost"), new SharedCookies(cookies)).GetPageAsync("/mitzeichnen");
+            dataPath = first.DataPath;
+        }
+
+        try
+        {
+            // The restarted site serves its first request, then its database can no longer be opened.
+            using var second = new UnopenableSite { KeysInDatabase = true };
+            second.WithSetting("DataDirectory", dataPath);
+            var client = second.CreateDefaultClient(new Uri("https://localhost"), new SharedCookies(cookies));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+            second.Unopenable.On = true;
+            second.Clock.Advance(TimeSpan.FromSeconds(20));
+
+            var response = await client.SubmitAsync(form, "form.form", Applications.FormValues(email: "neu@beispiel.example"));
+
+            // The form and its token were fine: the site's trouble, not the request's.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(dataPath)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TestSites_LoadTheKeyRing_WhereProductionDoes()
+    {
+        using var site = new SiteFactory();
+        await site.CreatePlainClient().GetAsync("/");
+
+        var loadsAtStart = site.Services.GetServices<IHostedService>().Any(s => s.GetType().Name == "DataProtectionHostedService");
+
+        Assert.Equal(site.PostgresDatabase is not null, loadsAtStart);
     }
 
     [Fact]
@@ -65,5 +118,46 @@ public sealed class KeyRingTests
         var read = site.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Test").Unprotect(secret);
 
         Assert.Equal("Einladung von gestern", read);
+    }
+
+    /// <summary>A site whose database, once switched, cannot be opened (a lost volume, a full disk at open).</summary>
+    private sealed class UnopenableSite : SiteFactory
+    {
+        public Unopenable Unopenable { get; } = new();
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Unopenable));
+    }
+
+    private sealed class Unopenable : DbConnectionInterceptor
+    {
+        public volatile bool On;
+
+        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+            On ? throw new SqliteException("unable to open database file", 14) : result;
+
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            On ? throw new SqliteException("unable to open database file", 14) : ValueTask.FromResult(result);
+    }
+
+    /// <summary>One browser across a restart: the cookies the first site set go to the second.</summary>
+    private sealed class SharedCookies(CookieContainer jar) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = jar.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                jar.SetCookies(request.RequestUri!, cookie);
+            }
+
+            return response;
+        }
     }
 }

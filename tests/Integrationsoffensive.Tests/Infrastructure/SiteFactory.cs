@@ -125,6 +125,11 @@ public class SiteFactory : WebApplicationFactory<Program>
             if (!KeysInDatabase)
             {
                 services.AddDataProtection().UseEphemeralDataProtectionProvider();
+                if (PostgresDatabase is null)
+                {
+                    // The framework's call brings back its start-time load, which the site leaves out on SQLite.
+                    KeyRingOnFirstUse.RemoveLoadAtStart(services);
+                }
             }
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             if (_remoteAddress is { } address)
