@@ -89,6 +89,11 @@ public sealed class KeyRingTests
             // The form and its token were fine: the site's trouble, not the request's.
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+
+            // Once the database is back, the same form goes through: nothing of it was used up.
+            second.Unopenable.On = false;
+            var again = await client.SubmitAsync(form, "form.form", Applications.FormValues(email: "neu@beispiel.example"));
+            Assert.Equal("/mitzeichnen/danke", again.Headers.Location?.OriginalString);
         }
         finally
         {

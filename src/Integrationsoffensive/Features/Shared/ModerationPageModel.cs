@@ -26,8 +26,8 @@ public abstract class ModerationPageModel : PageModel, Shared.IPageMetadata
 public sealed class PrivatePageAttribute : ResultFilterAttribute
 {
     /// <summary>
-    /// What the framework's antiforgery writes itself on every page with a form. Any other value
-    /// (a bare „no-store“ included) it overwrites with a warning in the log, one per page view.
+    /// What the framework's antiforgery writes itself on every page with a form. A value without
+    /// „no-cache“ (a bare „no-store“ included) it overwrites with a warning in the log, one per page view.
     /// </summary>
     public const string NeverStored = "no-cache, no-store";
 
