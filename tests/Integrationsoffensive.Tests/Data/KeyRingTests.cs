@@ -1,12 +1,8 @@
-using System.Data.Common;
 using System.Net;
-using Integrationsoffensive.Data;
 using Integrationsoffensive.Tests.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -77,11 +73,11 @@ public sealed class KeyRingTests
         try
         {
             // The restarted site serves its first request, then its database can no longer be opened.
-            using var second = new UnopenableSite { KeysInDatabase = true };
+            using var second = new SqliteFaultSite { KeysInDatabase = true };
             second.WithSetting("DataDirectory", dataPath);
             var client = second.CreateDefaultClient(new Uri("https://localhost"), new SharedCookies(cookies));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-            second.Unopenable.On = true;
+            second.Fault.RefuseOpen = true;
             second.Clock.Advance(TimeSpan.FromSeconds(20));
 
             var response = await client.SubmitAsync(form, "form.form", Applications.FormValues(email: "neu@beispiel.example"));
@@ -91,7 +87,7 @@ public sealed class KeyRingTests
             Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
 
             // Once the database is back, the same form goes through: nothing of it was used up.
-            second.Unopenable.On = false;
+            second.Fault.RefuseOpen = false;
             var again = await client.SubmitAsync(form, "form.form", Applications.FormValues(email: "neu@beispiel.example"));
             Assert.Equal("/mitzeichnen/danke", again.Headers.Location?.OriginalString);
         }
@@ -123,46 +119,5 @@ public sealed class KeyRingTests
         var read = site.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Test").Unprotect(secret);
 
         Assert.Equal("Einladung von gestern", read);
-    }
-
-    /// <summary>A site whose database, once switched, cannot be opened (a lost volume, a full disk at open).</summary>
-    private sealed class UnopenableSite : SiteFactory
-    {
-        public Unopenable Unopenable { get; } = new();
-
-        protected override void ConfigureTestServices(IServiceCollection services) =>
-            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Unopenable));
-    }
-
-    private sealed class Unopenable : DbConnectionInterceptor
-    {
-        public volatile bool On;
-
-        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
-            On ? throw new SqliteException("unable to open database file", 14) : result;
-
-        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-            On ? throw new SqliteException("unable to open database file", 14) : ValueTask.FromResult(result);
-    }
-
-    /// <summary>One browser across a restart: the cookies the first site set go to the second.</summary>
-    private sealed class SharedCookies(CookieContainer jar) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = jar.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-            {
-                jar.SetCookies(request.RequestUri!, cookie);
-            }
-
-            return response;
-        }
     }
 }

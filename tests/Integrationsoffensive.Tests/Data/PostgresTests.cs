@@ -154,27 +154,6 @@ public sealed class PostgresTests
         }
     }
 
-    // One browser's cookies, whichever instance answers.
-    private sealed class SharedCookies(System.Net.CookieContainer jar) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = jar.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-            {
-                jar.SetCookies(request.RequestUri!, cookie);
-            }
-
-            return response;
-        }
-    }
-
     private static IEnumerable<string> Subjects(SiteFactory site) => Directory.Exists(site.PickupPath)
         ? Directory.EnumerateFiles(site.PickupPath, "*.eml").Select(path => MimeMessage.Load(path).Subject ?? "")
         : [];

@@ -14,17 +14,9 @@ namespace Integrationsoffensive.Tests.Data;
 [Trait("Database", "Sqlite")] // about the SQLite file itself; PostgreSQL has its own tests (Data/PostgresTests)
 public sealed class StorageFaultTests : IDisposable
 {
-    private readonly FaultySite _site = new();
+    private readonly SqliteFaultSite _site = new();
 
     public void Dispose() => _site.Dispose();
-
-    private sealed class FaultySite : SiteFactory
-    {
-        public SqliteFault Fault { get; } = new();
-
-        protected override void ConfigureTestServices(IServiceCollection services) =>
-            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Fault));
-    }
 
     [Fact]
     public async Task Ready_WhenTheDatabaseTurnsReadOnly_IsUnhealthy_WhileLivenessStaysHealthy()

@@ -1,16 +1,33 @@
 using System.Data.Common;
+using Integrationsoffensive.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrationsoffensive.Tests.Infrastructure;
 
 /// <summary>
 /// A storage fault at the edge of the system, made by SQLite itself: once a pragma is set, every
 /// connection the site opens runs it, e.g. <c>query_only = ON</c> (the file turned read-only) or
-/// <c>max_page_count</c> (the disk is full). Running as root, a chmod would not do.
+/// <c>max_page_count</c> (the disk is full). Or, with <see cref="RefuseOpen"/>, no connection opens at
+/// all (a lost volume), with SQLite's own error. Running as root, a chmod would not do.
 /// </summary>
 public sealed class SqliteFault : DbConnectionInterceptor
 {
     public string? Pragma { get; set; }
+
+    private volatile bool _refuseOpen;
+
+    public bool RefuseOpen { get => _refuseOpen; set => _refuseOpen = value; }
+
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        RefuseOpen ? throw CannotOpen() : result;
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+        RefuseOpen ? throw CannotOpen() : ValueTask.FromResult(result);
+
+    private static SqliteException CannotOpen() => new("unable to open database file", 14); // SQLITE_CANTOPEN
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -31,4 +48,13 @@ public sealed class SqliteFault : DbConnectionInterceptor
             command.ExecuteNonQuery();
         }
     }
+}
+
+/// <summary>A site whose SQLite connections go through a <see cref="SqliteFault"/>.</summary>
+public sealed class SqliteFaultSite : SiteFactory
+{
+    public SqliteFault Fault { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Fault));
 }

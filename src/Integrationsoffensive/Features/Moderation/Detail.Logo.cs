@@ -13,7 +13,7 @@ public sealed partial class DetailModel
     /// <summary>The hash of the application's logo, or null without one.</summary>
     public string? LogoHash { get; private set; }
 
-    /// <summary>The picture itself, for moderators, whatever the state; never cached.</summary>
+    /// <summary>The picture itself, for moderators, whatever the state; never cached (the moderation pages' [PrivatePage] filter).</summary>
     public async Task<IActionResult> OnGetLogoAsync(int id, int size)
     {
         var picture = await db.ApplicationLogos.AsNoTracking().Where(l => l.ApplicationId == id)
@@ -24,7 +24,6 @@ public sealed partial class DetailModel
             return NotFound();
         }
 
-        Response.Headers.CacheControl = Shared.PrivatePageAttribute.NeverStored;
         return File(picture, "image/png");
     }
 
