@@ -51,8 +51,8 @@ app.UseRouting();
 app.UsePublicCache(); // cache hits end here: public pages are the same for everyone
 app.UseSiteRequestLogging(); // after the cache: a hit is a reader's view, not logged (Debug) anyway
 app.UseRateLimiter();
-app.UseKeyRingBeforeFirstPost();
-app.UseAuthentication();
+app.UseKeyRingWhenFirstNeeded();
+app.UseModeratorAuthentication();
 app.UseAuthorization();
 
 app.MapStaticAssets();

@@ -12,10 +12,14 @@ namespace Integrationsoffensive.Hosting;
 /// (concurrent first requests wait for one key ring); a fresh start's first 200 on / came about
 /// 350 ms sooner on the 2-core machine (README „Leistung“).
 /// <para>
-/// Two things keep the framework's behaviour where it matters. A post is let through only once
-/// the key ring is loaded, here, before authentication and antiforgery read it: when the database
-/// fails at that moment, the person gets the „temporarily unavailable“ page (503) like any other
-/// storage failure, not antiforgery's „invalid request“ (400) for a token that was fine. And on
+/// Two things keep the framework's behaviour where it matters. A request that carries a cookie is
+/// let through only once the key ring is loaded, here, before authentication and antiforgery read
+/// it (every protected value the site reads arrives in a cookie or needs one: the moderators'
+/// session, the antiforgery pair, the notices): when the database fails at that moment, the person
+/// gets the „temporarily unavailable“ page (503) like any other storage failure, not antiforgery's
+/// „invalid request“ (400) for a token that was fine, nor a signed-in moderator the sign-in form.
+/// A request without cookies needs no key (a scanner's post fails antiforgery before any key is
+/// read) and is answered as always, whatever the database. And on
 /// PostgreSQL, where several instances share the keys, the key ring is still loaded at start: an
 /// instance finds a key made by another one by reloading its key ring only in the first minutes
 /// after it started (the framework's window), so two first keys made later at once could leave
@@ -39,10 +43,10 @@ public sealed class KeyRingOnFirstUse(IDataProtectionProvider protection)
         services.TryAddSingleton<KeyRingOnFirstUse>();
     }
 
-    /// <summary>Before the first post, the key ring is loaded; a storage failure then goes to the error pages (503).</summary>
+    /// <summary>Before the first request with a cookie, the key ring is loaded; a storage failure then goes to the error pages (503).</summary>
     public Task Invoke(HttpContext context, RequestDelegate next)
     {
-        if (!_loaded && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !IsErrorPage(context))
+        if (!_loaded && context.Request.Cookies.Count > 0 && !IsErrorPage(context))
         {
             // Protecting a byte loads the key ring, or makes the first key; later calls read it from memory.
             protection.CreateProtector(nameof(KeyRingOnFirstUse)).Protect([0]);
@@ -52,7 +56,7 @@ public sealed class KeyRingOnFirstUse(IDataProtectionProvider protection)
         return next(context);
     }
 
-    // The error pages are rendered for the failed post with its method; they need no key.
+    // The error pages are rendered for the failed request itself; they need no key.
     private static bool IsErrorPage(HttpContext context) =>
         context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
 }

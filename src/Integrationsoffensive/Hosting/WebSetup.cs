@@ -71,8 +71,8 @@ public static class WebSetup
             .AddCheck<Features.Shared.LegalPagesCheck>("legal-pages", tags: ["ready"]);
     }
 
-    /// <summary>Before authentication and antiforgery: the key ring loaded ahead of the first post (<see cref="KeyRingOnFirstUse"/>).</summary>
-    public static void UseKeyRingBeforeFirstPost(this WebApplication app)
+    /// <summary>Before authentication and antiforgery: the key ring loaded ahead of the first request with a cookie (<see cref="KeyRingOnFirstUse"/>).</summary>
+    public static void UseKeyRingWhenFirstNeeded(this WebApplication app)
     {
         if (app.Services.GetService<KeyRingOnFirstUse>() is { } keyRing)
         {

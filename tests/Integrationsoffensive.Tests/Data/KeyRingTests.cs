@@ -98,6 +98,65 @@ public sealed class KeyRingTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")] // as above
+    public async Task AfterARestart_WhileTheDatabaseCannotBeOpened_ASignedInModerator_GetsTheUnavailablePage_NotTheSignIn()
+    {
+        string dataPath;
+        var cookies = new CookieContainer();
+        using (var first = new SiteFactory { KeysInDatabase = true, DeleteOnDispose = false })
+        {
+            var moderator = await first.CreateModeratorAsync();
+            await first.SignInAsync(moderator, first.CreateDefaultClient(new Uri("https://localhost"), new SharedCookies(cookies)));
+            dataPath = first.DataPath;
+        }
+
+        try
+        {
+            using var second = new SqliteFaultSite { KeysInDatabase = true };
+            second.WithSetting("DataDirectory", dataPath);
+            Assert.Equal(HttpStatusCode.OK, (await second.CreateClientWithoutCookies().GetAsync("/healthz")).StatusCode);
+            second.Fault.RefuseOpen = true;
+
+            var client = second.CreateDefaultClient(new Uri("https://localhost"), new SharedCookies(cookies));
+            var response = await client.GetAsync("/moderation");
+
+            // Signed in all along: the site's trouble, not a signed-out moderator (whose sign-in form would fail next).
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+
+            second.Fault.RefuseOpen = false;
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/moderation")).StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(dataPath)!, recursive: true);
+        }
+    }
+
+    [Theory]
+    [Trait("Database", "Sqlite")] // as above
+    [InlineData("/wp-login.php", HttpStatusCode.NotFound)]
+    [InlineData("/mitzeichnen", HttpStatusCode.BadRequest)]
+    public async Task WhileTheDatabaseCannotBeOpened_APostWithoutCookies_IsAnsweredAsOnAHealthySite_AndNeedsNoKey(string path, HttpStatusCode expected)
+    {
+        using var site = new SqliteFaultSite { KeysInDatabase = true };
+        var client = site.CreateClientWithoutCookies();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var form = new Dictionary<string, string> { ["log"] = "admin", ["pwd"] = "admin" };
+
+        site.Fault.RefuseOpen = true;
+        var whileDown = await client.PostAsync(path, new FormUrlEncodedContent(form));
+        site.Fault.RefuseOpen = false;
+        var healthy = await client.PostAsync(path, new FormUrlEncodedContent(form));
+
+        // A scanner's or a bot's post brings no antiforgery cookie, so no key is read for it: the
+        // state of the database does not decide its answer, and no key is made for it.
+        Assert.Equal(expected, healthy.StatusCode);
+        Assert.Equal(expected, whileDown.StatusCode);
+        Assert.Equal(0, await site.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
+    }
+
+    [Fact]
     public async Task TestSites_LoadTheKeyRing_WhereProductionDoes()
     {
         using var site = new SiteFactory();

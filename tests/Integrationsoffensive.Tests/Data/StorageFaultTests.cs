@@ -31,6 +31,22 @@ public sealed class StorageFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task ASignedInModerator_WhileTheDatabaseCannotBeOpened_GetsTheGermanErrorPage_NeverABare500()
+    {
+        var moderator = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        _site.Fault.RefuseOpen = true;
+
+        // The session check needs the database; the error page must not repeat it (a request keeps
+        // its first sign-in check's outcome, here the failure, which escaped the error handler).
+        var response = await moderator.GetAsync("/moderation");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        _site.Fault.RefuseOpen = false;
+        Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync("/moderation")).StatusCode);
+    }
+
+    [Fact]
     public async Task ReadOnlyDatabase_WhileApplying_ShowsTheGermanErrorPage_AndKeepsWhatWasSaved()
     {
         await _site.PublishedAsync(Applications.Details(name: "Schon gespeichert e. V."));

@@ -69,10 +69,10 @@ public static class Moderators
         return result.Link![SiteFactory.PublicBaseUrl.Length..];
     }
 
-    /// <summary>Signs in through the real forms: password, then the authenticator code.</summary>
-    public static async Task<HttpClient> SignInAsync(this SiteFactory site, TestModerator moderator)
+    /// <summary>Signs in through the real forms: password, then the authenticator code (with a client of the test's own if given).</summary>
+    public static async Task<HttpClient> SignInAsync(this SiteFactory site, TestModerator moderator, HttpClient? client = null)
     {
-        var client = site.CreatePlainClient();
+        client ??= site.CreatePlainClient();
         var (_, login) = await client.GetPageAsync("/konto/anmelden");
         var first = await client.SubmitAsync(login, "main form", new Dictionary<string, string?>
         {

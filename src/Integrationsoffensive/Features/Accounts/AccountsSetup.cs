@@ -1,8 +1,10 @@
+using System.Runtime.ExceptionServices;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -98,7 +100,20 @@ public static class AccountsSetup
                 // query), so logging out, disabling an account or changing its password ends every
                 // copy of its session cookie at once.
                 var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<Moderator>>();
-                if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+                Moderator? current;
+                try
+                {
+                    current = context.Principal is null ? null : await signIn.ValidateSecurityStampAsync(context.Principal);
+                }
+                catch (Exception exception)
+                {
+                    // The check could not be made (the database is down): see UseModeratorAuthentication.
+                    context.RejectPrincipal();
+                    context.HttpContext.Features.Set(new FailedSessionCheck(ExceptionDispatchInfo.Capture(exception)));
+                    return;
+                }
+
+                if (current is null)
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -113,6 +128,29 @@ public static class AccountsSetup
             options.AddPolicy(Policies.Admin, policy => Signed(policy, accounts.Value).RequireRole(Roles.Admin));
         });
     }
+
+    /// <summary>
+    /// Authentication, then the failure of a session check that could not be made thrown again, so a
+    /// signed-in moderator gets the error page („temporarily unavailable“ when the database is down),
+    /// not the sign-in form. Thrown inside authentication it would stay the request's outcome, the
+    /// error page's own check would throw it again, and it would escape the error handler as a bare
+    /// 500. The error page is shown as to a reader; the session cookie stays as it is.
+    /// </summary>
+    public static void UseModeratorAuthentication(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<FailedSessionCheck>() is { } failed && context.Features.Get<IExceptionHandlerFeature>() is null)
+            {
+                failed.Error.Throw();
+            }
+
+            return next(context);
+        });
+    }
+
+    private sealed record FailedSessionCheck(ExceptionDispatchInfo Error);
 
     // Signed in, and with two factors unless the configuration allows password-only accounts.
     private static AuthorizationPolicyBuilder Signed(AuthorizationPolicyBuilder policy, AccountOptions settings)
