@@ -1,6 +1,8 @@
 using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -62,6 +64,22 @@ public sealed class SecurityAndLoggingTests(SiteFactory site) : IClassFixture<Si
         Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Critical));
         Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware").IsEnabled(LogLevel.Error));
         Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Warning));
+    }
+
+    [Fact]
+    public void LogLevels_SetInConfiguration_AreHonoured_AndTheSitesOwnStandWithout()
+    {
+        // README „Configuration“: Serilog:MinimumLevel:… (read only when the section is there).
+        const string commands = "Microsoft.EntityFrameworkCore.Database.Command";
+        using var fresh = new SiteFactory();
+        using var configured = fresh.WithWebHostBuilder(host => host.ConfigureAppConfiguration((_, config) =>
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Override:" + commands] = "Information" })));
+
+        var loggers = configured.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.True(loggers.CreateLogger(commands).IsEnabled(LogLevel.Information));
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Critical));
+        Assert.False(site.Services.GetRequiredService<ILoggerFactory>().CreateLogger(commands).IsEnabled(LogLevel.Information));
     }
 
     [Theory]
