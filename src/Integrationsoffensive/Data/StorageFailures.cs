@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -11,8 +10,9 @@ namespace Integrationsoffensive.Data;
 /// </summary>
 public static class StorageFailures
 {
+    // SQLITE_BUSY (another process, a backup say, held the file past the busy timeout),
     // SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN
-    private static readonly int[] SqliteCodes = [8, 10, 13, 14];
+    private static readonly int[] SqliteCodes = [5, 8, 10, 13, 14];
 
     // PostgreSQL: disk full, out of memory, read-only transaction (a standby), too many connections,
     // the server shutting down or starting up; any class 08 (connection) error.
@@ -24,7 +24,10 @@ public static class StorageFailures
         {
             if (e is SqliteException sqlite && SqliteCodes.Contains(sqlite.SqliteErrorCode)
                 || e is PostgresException postgres && (PostgresStates.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal))
-                || e is NpgsqlException { InnerException: SocketException or TimeoutException }
+                // The connection itself failed (refused, timed out, or dropped mid-command by a failover,
+                // a pooler's restart or a firewall: then an IOException inside). Npgsql's own judgement;
+                // a PostgresException is the server's answer and is judged by its state above.
+                || e is NpgsqlException { IsTransient: true } and not PostgresException
                 || e is UnauthorizedAccessException
                 || e is IOException { HResult: 28 or 30 }) // ENOSPC, EROFS
             {
