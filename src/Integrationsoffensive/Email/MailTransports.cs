@@ -117,3 +117,17 @@ public sealed class PickupDirectoryMailTransport(IOptions<EmailOptions> options,
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
+
+/// <summary>
+/// Failures of the mail server as a whole (unreachable, timed out, the connection lost, the login or
+/// TLS refused, „service not available“), or of the pickup folder's disk: not the message's own.
+/// The outbox keeps such a message instead of counting the failure against it.
+/// </summary>
+public static class MailOutages
+{
+    public static bool IsOutage(Exception exception) => exception is
+        System.Net.Sockets.SocketException or IOException or TimeoutException or OperationCanceledException
+        or MailKit.ProtocolException or MailKit.ServiceNotConnectedException or MailKit.ServiceNotAuthenticatedException
+        or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
+        or SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
+}

@@ -87,13 +87,17 @@ public sealed class OutboxMessage
         HtmlBody = "";
     }
 
-    /// <summary>Schedules the next try with exponential backoff, or gives up after the last one.</summary>
-    public void MarkFailed(DateTime now, string error, int maxAttempts)
+    /// <summary>
+    /// Schedules the next try with exponential backoff, or gives up after the last one. An outage of
+    /// the mail server is not the message's failure: then it waits, tried hourly, until the server is
+    /// back (a weekend without the relay must not cost applicants their confirmation link).
+    /// </summary>
+    public void MarkFailed(DateTime now, string error, int maxAttempts, bool serverUnreachable = false)
     {
         Attempts++;
         LastError = error;
         LockedUntil = null;
-        if (Attempts >= maxAttempts)
+        if (Attempts >= maxAttempts && !serverUnreachable)
         {
             FailedAt = now;
             ForgetBody();

@@ -155,8 +155,15 @@ public sealed class OutboxSender(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            message.MarkFailed(clock.GetUtcNow().UtcDateTime, exception.GetType().Name, options.Value.MaxAttempts);
-            if (message.FailedAt is null)
+            var outage = MailOutages.IsOutage(exception);
+            var maxAttempts = options.Value.MaxAttempts;
+            message.MarkFailed(clock.GetUtcNow().UtcDateTime, exception.GetType().Name, maxAttempts, outage);
+            if (outage && message.Attempts == maxAttempts)
+            {
+                logger.LogError("Outbox message {OutboxMessageId} still not sent after {Attempt} attempts: the mail server cannot be reached ({Error}); it is kept and tried again hourly",
+                    message.Id, message.Attempts, exception.GetType().Name);
+            }
+            else if (message.FailedAt is null)
             {
                 logger.LogWarning("Outbox message {OutboxMessageId} not sent ({Error}), attempt {Attempt}; next try at {NextAttemptAt:O}",
                     message.Id, exception.GetType().Name, message.Attempts, message.NextAttemptAt);

@@ -45,6 +45,54 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task AMailServerOutageLongerThanTheRetries_LosesNoMail_ItWaitsAndGoesOutWhenTheServerIsBack()
+    {
+        // Three tries (30 s, 1 min, 2 min apart) for a mail the server refuses; an outage is not the mail's failure.
+        using var site = new SmtpSiteFactory(startServer: false);
+        site.WithSetting("Email:MaxAttempts", "3");
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+
+        // A weekend without the mail server: every hour another try, each refused at the door.
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.Attempts >= attempt), expected: 1);
+            site.Clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        var waiting = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Null(waiting.FailedAt);
+        Assert.Contains("/mitzeichnen/bestaetigen/", waiting.TextBody);
+        Assert.Contains(site.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("cannot be reached", StringComparison.Ordinal));
+
+        site.Smtp.Start();
+        site.Clock.Advance(TimeSpan.FromHours(1));
+
+        var mail = (await site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.ConfirmSubject)).Single();
+        Assert.Contains("/mitzeichnen/bestaetigen/", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task AMailTheServerRefuses_IsGivenUpAfterTheRetries_AndItsLinkForgotten()
+    {
+        using var site = new SmtpSiteFactory(startServer: false);
+        site.WithSetting("Email:MaxAttempts", "3");
+        using var refusing = new TestSmtpServer(site.Smtp.Port) { RejectRecipient = _ => true };
+        refusing.Start();
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.Attempts >= attempt), expected: 1);
+            site.Clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.FailedAt != null), expected: 1);
+        var givenUp = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Equal(3, givenUp.Attempts);
+        Assert.Equal("", givenUp.TextBody);
+    }
+
+    [Fact]
     public async Task ManyApplicationsAtOnce_WhileSmtpIsDown_AreSentOnceEach_InBatchesOverFewConnections()
     {
         const int count = 30;
