@@ -46,6 +46,24 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync("/moderation")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/unterzeichnende.csv")]
+    [InlineData("/unterzeichnende.json")]
+    public async Task AnExport_WhoseRowsCannotBeRead_GetsTheGermanErrorPage_NotAStartedDownload(string path)
+    {
+        await _site.PublishedAsync(Applications.Details(name: "Schon gespeichert e. V."));
+        _site.Fault.FailQueriesContaining = "\"Statement\""; // the rows' query, not the entity tag's
+
+        var response = await _site.CreatePlainClient().GetAsync(path);
+
+        // Nothing of the file went out yet: the person gets the page that says what happened, not a
+        // download that breaks off (the founders' rows and the header were already written).
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        _site.Fault.FailQueriesContaining = null;
+        Assert.Contains("Schon gespeichert", await _site.CreatePlainClient().GetStringAsync(path));
+    }
+
     [Fact]
     public async Task ReadOnlyDatabase_WhileApplying_ShowsTheGermanErrorPage_AndKeepsWhatWasSaved()
     {

@@ -13,9 +13,18 @@ namespace Integrationsoffensive.Tests.Infrastructure;
 /// <c>max_page_count</c> (the disk is full). Or, with <see cref="RefuseOpen"/>, no connection opens at
 /// all (a lost volume), with SQLite's own error. Running as root, a chmod would not do.
 /// </summary>
-public sealed class SqliteFault : DbConnectionInterceptor
+public sealed class SqliteFault : DbConnectionInterceptor, IDbCommandInterceptor
 {
     public string? Pragma { get; set; }
+
+    /// <summary>A query whose SQL contains this fails with SQLite's I/O error (the others run): a
+    /// failure in the middle of a request, after its first statements went through.</summary>
+    public string? FailQueriesContaining { get; set; }
+
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        FailQueriesContaining is { } marker && command.CommandText.Contains(marker, StringComparison.Ordinal)
+            ? throw new SqliteException("disk I/O error", 10) // SQLITE_IOERR
+            : ValueTask.FromResult(result);
 
     private volatile bool _refuseOpen;
 

@@ -26,10 +26,16 @@ public static class CsvFile
         InjectionOptions = InjectionOptions.Escape,
     };
 
+    /// <summary>
+    /// Writes the file. Until the first 16 KB are full nothing reaches the stream, and a failure
+    /// before that (the database's, at the first query) leaves it untouched, so the person gets the
+    /// error page instead of a download that breaks off: the writers are flushed and disposed only
+    /// when every row was written (they hold no resources of their own; the stream stays open).
+    /// </summary>
     public static async Task WriteAsync<T>(Stream stream, IAsyncEnumerable<T> rows, IReadOnlyList<CsvColumn<T>> columns, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, Configuration);
+        var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        var csv = new CsvWriter(writer, Configuration, leaveOpen: true);
         foreach (var column in columns)
         {
             csv.WriteField(column.Header);
@@ -45,6 +51,9 @@ public static class CsvFile
 
             await csv.NextRecordAsync();
         }
+
+        await csv.DisposeAsync(); // flushes into the writer
+        await writer.DisposeAsync(); // flushes into the stream
     }
 
     /// <summary>A download of the rows as <paramref name="fileName"/>, for a page handler or an endpoint.</summary>
