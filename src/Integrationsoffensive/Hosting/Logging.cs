@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -77,8 +78,13 @@ public static partial class Logging
             // Readers' successful page views are Debug (the proxy in front keeps access logs; at a
             // press spike one console line per view would cost more than the view itself); forms,
             // errors and everything of the moderation area stay Information.
+            // A failure passing through here is not the request's line yet: the error handler logs it
+            // (with its stack) and re-executes the error page, whose line says what the person got
+            // (503 when the database failed) on the route they asked for. Logged here too, it would
+            // say „responded 500“ (the middleware's guess) for every 503.
             options.GetLevel = (context, _, exception) =>
-                exception is not null || (context.Response.StatusCode >= 500 && !context.Items.ContainsKey(ErrorPageAskedForKey)) ? LogEventLevel.Error
+                exception is not null ? LogEventLevel.Verbose
+                : context.Response.StatusCode >= 500 && !context.Items.ContainsKey(ErrorPageAskedForKey) ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
                 : IsReaderView(context) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
@@ -96,12 +102,14 @@ public static partial class Logging
     /// </summary>
     internal static string RouteForLog(HttpContext context)
     {
-        if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern })
+        // The error page after a failure: the route (or path) that failed, not the error page's own.
+        var failed = context.Features.Get<IExceptionHandlerFeature>();
+        if ((failed is null ? context.GetEndpoint() : failed.Endpoint) is RouteEndpoint { RoutePattern.RawText: { } pattern })
         {
             return "/" + pattern.TrimStart('/');
         }
 
-        var path = SensitiveSegment().Replace(context.Request.Path.Value ?? "/", "[entfernt]");
+        var path = SensitiveSegment().Replace((failed is null ? context.Request.Path.Value : failed.Path) ?? "/", "[entfernt]");
         return path.Length > 120 ? path[..120] + "…" : path;
     }
 
