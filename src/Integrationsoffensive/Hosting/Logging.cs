@@ -72,23 +72,33 @@ public static partial class Logging
             [
                 new("RequestMethod", new ScalarValue(context.Request.Method)),
                 new("RequestRoute", new ScalarValue(RouteForLog(context))),
-                new("StatusCode", new ScalarValue(statusCode)),
+                new("StatusCode", new ScalarValue(context.Items.TryGetValue(FailedWithKey, out var failed) ? failed : statusCode)),
                 new("Elapsed", new ScalarValue(elapsed)),
             ];
             // Readers' successful page views are Debug (the proxy in front keeps access logs; at a
             // press spike one console line per view would cost more than the view itself); forms,
             // errors and everything of the moderation area stay Information.
-            // A failure passing through here is not the request's line yet: the error handler logs it
-            // (with its stack) and re-executes the error page, whose line says what the person got
-            // (503 when the database failed) on the route they asked for. Logged here too, it would
-            // say „responded 500“ (the middleware's guess) for every 503.
             options.GetLevel = (context, _, exception) =>
-                exception is not null ? LogEventLevel.Verbose
+                exception is not null ? Failed(context, exception)
+                : context.Features.Get<IExceptionHandlerFeature>() is not null ? LogEventLevel.Verbose // its request has its line
                 : context.Response.StatusCode >= 500 && !context.Items.ContainsKey(ErrorPageAskedForKey) ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
                 : IsReaderView(context) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
         });
+
+    private const string FailedWithKey = "request-failed-with";
+
+    // A failure passing through: the request's one line, with the status the error handler will
+    // answer (503 for the storage's failures; the middleware itself would say 500 for every one),
+    // the route asked for and the whole time taken. The error page's re-execution writes no line.
+    private static LogEventLevel Failed(HttpContext context, Exception exception)
+    {
+        context.Items[FailedWithKey] = Data.StorageFailures.IsStorageFailure(exception) && !context.Response.HasStarted
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
+        return LogEventLevel.Error;
+    }
 
     private static bool IsReaderView(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -102,14 +112,12 @@ public static partial class Logging
     /// </summary>
     internal static string RouteForLog(HttpContext context)
     {
-        // The error page after a failure: the route (or path) that failed, not the error page's own.
-        var failed = context.Features.Get<IExceptionHandlerFeature>();
-        if ((failed is null ? context.GetEndpoint() : failed.Endpoint) is RouteEndpoint { RoutePattern.RawText: { } pattern })
+        if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern })
         {
             return "/" + pattern.TrimStart('/');
         }
 
-        var path = SensitiveSegment().Replace((failed is null ? context.Request.Path.Value : failed.Path) ?? "/", "[entfernt]");
+        var path = SensitiveSegment().Replace(context.Request.Path.Value ?? "/", "[entfernt]");
         return path.Length > 120 ? path[..120] + "…" : path;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,22 @@ public sealed class ErrorPageTests(ThrowingSiteFactory site) : IClassFixture<Thr
         var response = await site.CreatePlainClient().GetAsync("/..%2Faufruf");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Testing")] // as in Production: the error page is re-executed
+    [InlineData("Development")] // the developer exception page instead, no re-execution
+    public async Task APageThatThrows_HasOneRequestLine_WithItsRouteAnd500(string environment)
+    {
+        using var throwing = new ThrowingSiteFactory();
+        using var running = throwing.WithWebHostBuilder(host => host.UseEnvironment(environment));
+
+        await running.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }).GetAsync("/impressum?ausnahme=1");
+
+        var line = Assert.Single(throwing.Logs.Events, e => e.Properties.ContainsKey("RequestRoute"));
+        Assert.StartsWith("/{slug", (string)((Serilog.Events.ScalarValue)line.Properties["RequestRoute"]).Value!, StringComparison.Ordinal);
+        Assert.Equal(500, ((Serilog.Events.ScalarValue)line.Properties["StatusCode"]).Value);
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, line.Level);
     }
 
     [Fact]
