@@ -18,6 +18,10 @@ public static class StorageFailures
     // the server shutting down or starting up; any class 08 (connection) error.
     private static readonly string[] PostgresStates = ["53100", "53200", "25006", "53300", "57P01", "57P02", "57P03"];
 
+    /// <summary>What a request that failed with <paramref name="exception"/> answers: 503 for the storage's failures, else 500.</summary>
+    public static int StatusCodeFor(Exception exception) =>
+        IsStorageFailure(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+
     public static bool IsStorageFailure(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

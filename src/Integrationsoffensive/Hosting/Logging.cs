@@ -94,9 +94,9 @@ public static partial class Logging
     // the route asked for and the whole time taken. The error page's re-execution writes no line.
     private static LogEventLevel Failed(HttpContext context, Exception exception)
     {
-        context.Items[FailedWithKey] = Data.StorageFailures.IsStorageFailure(exception) && !context.Response.HasStarted
-            ? StatusCodes.Status503ServiceUnavailable
-            : StatusCodes.Status500InternalServerError;
+        context.Items[FailedWithKey] = context.Response.HasStarted
+            ? StatusCodes.Status500InternalServerError
+            : Data.StorageFailures.StatusCodeFor(exception); // as the error handler chooses it
         return LogEventLevel.Error;
     }
 

@@ -92,9 +92,7 @@ public static class WebSetup
             {
                 ExceptionHandlingPath = "/fehler",
                 // A read-only database or a full disk is the site's trouble, not the request's: 503.
-                StatusCodeSelector = exception => Data.StorageFailures.IsStorageFailure(exception)
-                    ? StatusCodes.Status503ServiceUnavailable
-                    : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = Data.StorageFailures.StatusCodeFor,
             });
             app.UseHsts(); // only on HTTPS requests, and never for localhost
         }
