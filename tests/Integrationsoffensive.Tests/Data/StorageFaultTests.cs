@@ -1,4 +1,7 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Integrationsoffensive.Features.Signing;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Tests.Features.Signing;
 using Integrationsoffensive.Tests.Infrastructure;
@@ -65,16 +68,51 @@ public sealed class StorageFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadOnlyDatabase_WhileApplying_ShowsTheGermanErrorPage_AndKeepsWhatWasSaved()
+    public async Task ReadOnlyDatabase_WhileApplying_GivesTheFormBackWithAllThatWasTyped_AndKeepsWhatWasSaved()
     {
         await _site.PublishedAsync(Applications.Details(name: "Schon gespeichert e. V."));
         _site.Fault.Pragma = "query_only = ON";
 
-        var response = await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues(email: "neu@beispiel.de"));
+        var response = await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues(name: "Neue Initiative e. V.", email: "neu@beispiel.de"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains(ApplyModel.NotStoredMessage, page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal("Neue Initiative e. V.", page.QuerySelector<IHtmlInputElement>("#Input_OrganizationName")!.Value);
         Assert.Contains("Schon gespeichert", await _site.CreatePlainClient().GetStringAsync("/unterzeichnende"));
+    }
+
+    [Fact]
+    public async Task AWriteThatFails_KeepsTheForm_AndTheSameFormGoesThroughOnceTheDatabaseIsBack()
+    {
+        var client = _site.CreatePlainClient();
+        var (_, form) = await client.GetPageAsync("/mitzeichnen");
+        _site.Clock.Advance(TimeSpan.FromSeconds(20));
+        var typed = Applications.FormValues(name: "Neue Initiative e. V.", email: "neu@beispiel.de");
+        typed["Input.Statement"] = "Wir sind dabei, weil Integration vor Ort gelingt.";
+        _site.Fault.FailQueriesContaining = "INSERT INTO \"Applications\""; // the write itself, after every lookup went through
+
+        var failed = await client.SubmitAsync(form, "form.form", typed);
+
+        // Nothing typed is lost: the form comes back filled in, saying what happened and what to do.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        var page = await failed.ReadDocumentAsync();
+        Assert.Equal("Aufruf mitzeichnen", page.QuerySelector("h1")!.Text());
+        Assert.Contains(ApplyModel.NotStoredMessage, page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal("Neue Initiative e. V.", page.QuerySelector<IHtmlInputElement>("#Input_OrganizationName")!.Value);
+        Assert.Equal("neu@beispiel.de", page.QuerySelector<IHtmlInputElement>("#Input_Email")!.Value);
+        Assert.Equal("Anna Beispiel", page.QuerySelector<IHtmlInputElement>("#Input_ContactName")!.Value);
+        Assert.Equal(typed["Input.Statement"], page.QuerySelector<IHtmlTextAreaElement>("#Input_Statement")!.Value);
+        Assert.True(page.QuerySelector<IHtmlInputElement>("#Input_Consent")!.IsChecked);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
+
+        // Sent again as it came back, once the database takes writes again: stored once, as usual.
+        _site.Fault.FailQueriesContaining = null;
+        var again = await client.SubmitAsync(page, "form.form", new Dictionary<string, string?>());
+
+        Assert.Equal("/mitzeichnen/danke", again.Headers.Location?.OriginalString);
+        var stored = await _site.WithDbAsync(db => db.Applications.SingleAsync());
+        Assert.Equal(("Neue Initiative e. V.", "neu@beispiel.de"), (stored.OrganizationName, stored.Email));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
 using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
@@ -26,6 +27,9 @@ public sealed class ApplyModel(
 
     public const string TooFastMessage =
         "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben in Ruhe und senden Sie das Formular dann noch einmal ab.";
+
+    public const string NotStoredMessage =
+        "Ihre Mitzeichnung konnte gerade nicht gespeichert werden, weil unsere Datenbank vorübergehend nicht erreichbar ist. Ihre Angaben sind erhalten: Bitte senden Sie das Formular in einigen Minuten noch einmal ab.";
 
     /// <summary>Room for a logo of 2 MB and then some, so that a slightly larger one gets the form back with a message, not an error page.</summary>
     public const long MaxRequestBytes = 8 * 1024 * 1024;
@@ -74,7 +78,24 @@ public sealed class ApplyModel(
             return AskToSendAgain(TooFastMessage, logo is not null);
         }
 
-        var (outcome, stored) = await submissions.SubmitAsync(Input.ToDetails(), stamp, clock.GetUtcNow().UtcDateTime, logo);
+        SubmissionOutcome outcome;
+        Domain.Application? stored;
+        try
+        {
+            (outcome, stored) = await submissions.SubmitAsync(Input.ToDetails(), stamp, clock.GetUtcNow().UtcDateTime, logo);
+        }
+        catch (Exception exception) when (StorageFailures.IsStorageFailure(exception))
+        {
+            // The error page would lose what was typed (a statement, maybe, of some minutes' work).
+            // The form comes back filled in with the same stamp: if the write went through after
+            // all, sending it again finds it and goes on to the thanks page.
+            logger.LogError(exception, "Application not stored: the database is unavailable");
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            ModelState.AddModelError(string.Empty, NotStoredMessage);
+            AskForLogoAgain(logo is not null);
+            return Page();
+        }
+
         if (outcome == SubmissionOutcome.FormUsedForAnother)
         {
             return AskToSendAgain(AlreadySentMessage, logo is not null);
@@ -110,12 +131,16 @@ public sealed class ApplyModel(
     private PageResult AskToSendAgain(string message, bool hadLogo)
     {
         ModelState.AddModelError(string.Empty, message);
+        AskForLogoAgain(hadLogo);
+        Started = timer.Start();
+        return Page();
+    }
+
+    private void AskForLogoAgain(bool hadLogo)
+    {
         if (hadLogo)
         {
             ModelState.AddModelError("Input.Logo", ChooseLogoAgainMessage); // a browser never sends a file twice by itself
         }
-
-        Started = timer.Start();
-        return Page();
     }
 }
