@@ -78,9 +78,16 @@ try
 {
     await migration;
 }
-catch (Exception exception) when (StorageFailures.IsStorageFailure(exception))
+catch (Exception exception) when (StorageFailures.IsLockedByAnother(exception))
 {
     // One clear line for the operator instead of a stack trace; the process exits with 1.
+    app.Logger.LogCritical(
+        "Start abgebrochen: Die Datenbank ist gesperrt – ein anderes Programm (eine Sicherung, eine zweite Kopie der Website?) hält sie. Startup aborted: the database is locked by another process. {Reason}",
+        exception.GetBaseException().Message);
+    return 1;
+}
+catch (Exception exception) when (StorageFailures.IsStorageFailure(exception))
+{
     app.Logger.LogCritical(
         "Start abgebrochen: Die Datenbank lässt sich nicht beschreiben (schreibgeschützt, Datenträger voll oder nicht erreichbar). Startup aborted: the database cannot be written. {Reason}",
         exception.GetBaseException().Message);

@@ -22,6 +22,20 @@ public static class StorageFailures
     public static int StatusCodeFor(Exception exception) =>
         IsStorageFailure(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
 
+    /// <summary>SQLite's file was held past the busy timeout by another program (a backup, a second copy of the site).</summary>
+    public static bool IsLockedByAnother(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 5 }) // SQLITE_BUSY
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsStorageFailure(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
