@@ -26,8 +26,8 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
     // Connects on the first mail and keeps the connection for the rest of the batch: on the press
     // night a connection, TLS handshake and login per mail would let the confirmation mails fall
     // behind the applications. A mail the server refuses ends the connection (the next one opens a
-    // fresh one); when the server cannot be reached, the rest of the batch fails at once instead of
-    // waiting for the timeout once per mail. Failed mails are tried again later by the outbox.
+    // fresh one); when the server cannot be reached, the outbox stops the batch there (its mails
+    // wait for the sender's next try) instead of waiting for the timeout once per mail.
     private sealed class Session(SmtpOptions smtp) : IMailSession
     {
         private SmtpClient? _client;

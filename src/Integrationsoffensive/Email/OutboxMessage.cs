@@ -87,17 +87,13 @@ public sealed class OutboxMessage
         HtmlBody = "";
     }
 
-    /// <summary>
-    /// Schedules the next try with exponential backoff, or gives up after the last one. An outage of
-    /// the mail server is not the message's failure: then it waits, tried hourly, until the server is
-    /// back (a weekend without the relay must not cost applicants their confirmation link).
-    /// </summary>
-    public void MarkFailed(DateTime now, string error, int maxAttempts, bool serverUnreachable = false)
+    /// <summary>Schedules the next try with exponential backoff, or gives up after the last one.</summary>
+    public void MarkFailed(DateTime now, string error, int maxAttempts)
     {
         Attempts++;
         LastError = error;
         LockedUntil = null;
-        if (Attempts >= maxAttempts && !serverUnreachable)
+        if (Attempts >= maxAttempts)
         {
             FailedAt = now;
             ForgetBody();
@@ -105,6 +101,18 @@ public sealed class OutboxMessage
         }
 
         NextAttemptAt = now + Backoff(Attempts);
+    }
+
+    /// <summary>
+    /// The mail server could not be reached: not this mail's failure, so none of its tries is used
+    /// up (a weekend without the relay must not cost applicants their confirmation link). It waits
+    /// for the server's next try.
+    /// </summary>
+    public void WaitForServer(DateTime nextTry, string error)
+    {
+        LastError = error;
+        LockedUntil = null;
+        NextAttemptAt = nextTry;
     }
 
     /// <summary>30 s, 1 min, 2 min, 4 min … capped at one hour.</summary>

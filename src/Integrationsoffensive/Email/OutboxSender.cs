@@ -52,6 +52,11 @@ public sealed class OutboxSender(
     /// <summary>Sends the oldest due messages (a batch); false when none is due.</summary>
     public async Task<bool> SendNextAsync(CancellationToken cancellationToken)
     {
+        if (_outage is { } outage && clock.GetUtcNow().UtcDateTime < outage.NextTryAt)
+        {
+            return false; // the server was down a moment ago; no mail is due before its next try
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -65,16 +70,79 @@ public sealed class OutboxSender(
         }
 
         var messages = await Claimed(db, claim).ToListAsync(cancellationToken);
+        string? outageError = null;
+        var waiting = new List<OutboxMessage>();
         await using (var session = transport.Open())
         {
             foreach (var message in messages)
             {
-                await SendAsync(session, message, cancellationToken);
+                outageError ??= await SendAsync(session, message, cancellationToken);
+                if (outageError is not null)
+                {
+                    waiting.Add(message); // the rest of the batch is not tried against a server that is down
+                }
             }
+        }
+
+        if (outageError is null)
+        {
+            ServerReached();
+        }
+        else
+        {
+            var nextTry = ServerUnreachable(outageError, waiting.Count);
+            waiting.ForEach(message => message.WaitForServer(nextTry, outageError));
         }
 
         await SaveResultsAsync(db);
         return true;
+    }
+
+    // The mail server's outage as this instance sees it (refused, timed out, TLS or login refused,
+    // 421): no mail's own failure. The batch stops at its first sign, its mails wait without a try
+    // counted against them, and the sender tries again with backoff (30 s doubling to an hour):
+    // one line when it begins, an error once it has lasted MaxAttempts tries, one when it ends.
+    private MailServerOutage? _outage;
+
+    private sealed class MailServerOutage(DateTime since)
+    {
+        public DateTime Since { get; } = since;
+
+        public int Tries { get; set; }
+
+        public DateTime NextTryAt { get; set; }
+    }
+
+    private DateTime ServerUnreachable(string error, int waiting)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outage = _outage ??= new MailServerOutage(now);
+        outage.Tries++;
+        outage.NextTryAt = now + OutboxMessage.Backoff(outage.Tries);
+        if (outage.Tries == 1)
+        {
+            logger.LogWarning("The mail server cannot be reached ({Error}); {Count} mails wait, next try at {NextTryAt:O}", error, waiting, outage.NextTryAt);
+        }
+        else if (outage.Tries == options.Value.MaxAttempts)
+        {
+            logger.LogError("The mail server still cannot be reached after {Tries} tries since {Since:O} ({Error}); the mails are kept and tried again hourly",
+                outage.Tries, outage.Since, error);
+        }
+        else
+        {
+            logger.LogInformation("The mail server still cannot be reached ({Error}), try {Tries}; next at {NextTryAt:O}", error, outage.Tries, outage.NextTryAt);
+        }
+
+        return outage.NextTryAt;
+    }
+
+    private void ServerReached()
+    {
+        if (_outage is { } outage)
+        {
+            logger.LogInformation("The mail server can be reached again after {Duration} ({Tries} tries)", clock.GetUtcNow().UtcDateTime - outage.Since, outage.Tries);
+            _outage = null;
+        }
     }
 
     // Marks up to a batch of due messages as this round's. On PostgreSQL in one statement that skips
@@ -145,25 +213,26 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task SendAsync(IMailSession session, OutboxMessage message, CancellationToken cancellationToken)
+    // Null when the mail was sent or failed on its own account; the error's name when the server
+    // could not be reached (then nothing about the mail is changed here).
+    private async Task<string?> SendAsync(IMailSession session, OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
             await session.SendAsync(Compose(message), cancellationToken);
             message.MarkSent(clock.GetUtcNow().UtcDateTime);
             logger.LogInformation("Sent outbox message {OutboxMessageId}", message.Id);
+            return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var outage = MailOutages.IsOutage(exception);
-            var maxAttempts = options.Value.MaxAttempts;
-            message.MarkFailed(clock.GetUtcNow().UtcDateTime, exception.GetType().Name, maxAttempts, outage);
-            if (outage && message.Attempts == maxAttempts)
+            if (MailOutages.IsOutage(exception))
             {
-                logger.LogError("Outbox message {OutboxMessageId} still not sent after {Attempt} attempts: the mail server cannot be reached ({Error}); it is kept and tried again hourly",
-                    message.Id, message.Attempts, exception.GetType().Name);
+                return exception.GetType().Name;
             }
-            else if (message.FailedAt is null)
+
+            message.MarkFailed(clock.GetUtcNow().UtcDateTime, exception.GetType().Name, options.Value.MaxAttempts);
+            if (message.FailedAt is null)
             {
                 logger.LogWarning("Outbox message {OutboxMessageId} not sent ({Error}), attempt {Attempt}; next try at {NextAttemptAt:O}",
                     message.Id, exception.GetType().Name, message.Attempts, message.NextAttemptAt);
@@ -173,6 +242,8 @@ public sealed class OutboxSender(
                 logger.LogError("Outbox message {OutboxMessageId} given up after {Attempt} attempts ({Error})",
                     message.Id, message.Attempts, exception.GetType().Name);
             }
+
+            return null;
         }
     }
 

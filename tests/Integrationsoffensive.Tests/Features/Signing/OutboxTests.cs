@@ -27,11 +27,11 @@ public sealed class OutboxTests
         await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
         await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues(name: "Zweiter Verein", email: "zwei@verein.example"));
 
-        // Both mails fail while nothing listens, and wait for their next try.
-        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1 && m.SentAt == null), expected: 2);
-        var failed = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstAsync());
-        Assert.Equal("SocketException", failed.LastError);
+        // While nothing listens the mails wait for the sender's next try; none loses a try of its own.
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.LastError == "SocketException" && m.SentAt == null), expected: 1);
+        var failed = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstAsync(m => m.LastError != null));
         Assert.True(failed.NextAttemptAt > site.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(0, await site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts > 0 || m.SentAt != null)));
 
         site.Smtp.Start();
         site.Clock.Advance(OutboxMessage.Backoff(1) + TimeSpan.FromSeconds(1));
@@ -53,10 +53,10 @@ public sealed class OutboxTests
         await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
 
         // A weekend without the mail server: every hour another try, each refused at the door.
-        for (var attempt = 1; attempt <= 6; attempt++)
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.LastError == "SocketException"), expected: 1);
+        for (var hour = 1; hour <= 6; hour++)
         {
-            await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.Attempts >= attempt), expected: 1);
-            site.Clock.Advance(TimeSpan.FromHours(1));
+            await NextTryAfterAnHourAsync(site, hour);
         }
 
         var waiting = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
@@ -69,6 +69,37 @@ public sealed class OutboxTests
 
         var mail = (await site.Smtp.WaitForAsync(m => m.Subject == ApplicationMails.ConfirmSubject)).Single();
         Assert.Contains("/mitzeichnen/bestaetigen/", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task AfterALongOutage_AMailTheServerRefusesOnce_StillHasItsRetries_AndArrives()
+    {
+        using var site = new SmtpSiteFactory(startServer: false);
+        site.WithSetting("Email:MaxAttempts", "3");
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+
+        // Six hours without the mail server: none of those tries was the mail's own failure.
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.LastError == "SocketException"), expected: 1);
+        for (var hour = 1; hour <= 6; hour++)
+        {
+            await NextTryAfterAnHourAsync(site, hour);
+        }
+
+        // Back, the server refuses the first delivery (a mailbox briefly unavailable), then takes it.
+        var refusals = 0;
+        using var back = new TestSmtpServer(site.Smtp.Port) { RejectRecipient = _ => Interlocked.Increment(ref refusals) == 1 };
+        back.Start();
+        site.Clock.Advance(TimeSpan.FromHours(1));
+        await Eventually.WaitForAsync(() => Task.FromResult(Volatile.Read(ref refusals)), n => n >= 1, n => "the server was not asked again");
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.SentAt != null || m.FailedAt != null || m.NextAttemptAt > site.Clock.GetUtcNow().UtcDateTime), expected: 1);
+        site.Clock.Advance(OutboxMessage.Backoff(1) + TimeSpan.FromSeconds(1));
+
+        var mail = (await back.WaitForAsync(m => m.Subject == ApplicationMails.ConfirmSubject)).Single();
+        Assert.Contains("/mitzeichnen/bestaetigen/", mail.TextBody);
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.SentAt != null), expected: 1); // saved just after it went out
+        var sent = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Null(sent.FailedAt);
+        Assert.Equal(2, sent.Attempts); // the refusal and the delivery: the outage's tries are not the mail's
     }
 
     [Fact]
@@ -103,10 +134,12 @@ public sealed class OutboxTests
             site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues(name: $"Verein Nummer {i}", email: $"verein{i}@beispiel.example"))));
         Assert.All(answers, answer => Assert.Equal("/mitzeichnen/danke", answer.Headers.Location?.OriginalString));
 
-        // Every mail failed at least once, each with the error of the connection, not of its batch.
-        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1 && m.SentAt == null), expected: count);
-        var errors = await site.WithDbAsync(db => db.OutboxMessages.Select(m => m.LastError).Distinct().ToListAsync());
+        // The first batch found the server down: its mails wait with the connection's error, the
+        // others for the sender's next try; no mail has used up a try of its own.
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.LastError != null), expected: 1);
+        var errors = await site.WithDbAsync(db => db.OutboxMessages.Where(m => m.LastError != null).Select(m => m.LastError).Distinct().ToListAsync());
         Assert.Equal(["SocketException"], errors);
+        Assert.Equal(0, await site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts > 0 || m.SentAt != null)));
 
         site.Smtp.Start();
         site.Clock.Advance(TimeSpan.FromHours(1)); // past every backoff
@@ -126,7 +159,7 @@ public sealed class OutboxTests
         {
             first.WithSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await first.ApplyAsync(first.CreatePlainClient(), Applications.FormValues());
-            await WaitUntilAsync(first, db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1), expected: 1);
+            await WaitUntilAsync(first, db => db.OutboxMessages.CountAsync(m => m.LastError != null), expected: 1);
             dataPath = first.DataPath;
         }
 
@@ -154,6 +187,16 @@ public sealed class OutboxTests
     [InlineData(20, 3600)]
     public void Backoff_DoublesFrom30SecondsUpToOneHour(int attempts, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxMessage.Backoff(attempts));
+
+    // Moves the clock an hour on and waits until the sender has tried again (the mail's next try moved).
+    private static async Task NextTryAfterAnHourAsync(SiteFactory site, int hour)
+    {
+        var due = await site.WithDbAsync(db => db.OutboxMessages.Select(m => m.NextAttemptAt).SingleAsync());
+        site.Clock.Advance(TimeSpan.FromHours(1));
+        await Eventually.WaitForAsync(
+            () => site.WithDbAsync(db => db.OutboxMessages.Select(m => m.NextAttemptAt).SingleAsync()),
+            next => next > due, next => $"no new try after hour {hour}: next at {next:O}");
+    }
 
     private static Task<int> WaitUntilAsync(SiteFactory site, Func<Integrationsoffensive.Data.AppDbContext, Task<int>> count, int expected) =>
         Eventually.WaitForAsync(() => site.WithDbAsync(count), n => n >= expected, n => $"expected {expected} outbox rows in that state, found {n}");
