@@ -60,7 +60,7 @@ public sealed class KeyRingOnFirstUse(
     /// <summary>Before the first request with one of the site's protected cookies, the key ring is loaded; a storage failure then goes to the error pages (503).</summary>
     public Task Invoke(HttpContext context, RequestDelegate next)
     {
-        if (!_loaded && CarriesAProtectedCookie(context) && !IsErrorPage(context))
+        if (!_loaded && CarriesAProtectedCookie(context) && !IsErrorPage(context) && !context.IsForStaticAsset())
         {
             // Protecting a byte loads the key ring, or makes the first key; later calls read it from memory.
             protection.CreateProtector(nameof(KeyRingOnFirstUse)).Protect([0]);

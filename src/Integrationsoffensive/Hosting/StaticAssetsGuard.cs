@@ -9,6 +9,10 @@ namespace Integrationsoffensive.Hosting;
 /// </summary>
 public static class StaticAssetsGuard
 {
+    /// <summary>The request is for a file of the web root (stylesheet, font, image): the same for everyone, no session or key needed.</summary>
+    public static bool IsForStaticAsset(this HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
+
     public static void UseStaticAssetsGuard(this WebApplication app)
     {
         var webRoot = app.Environment.WebRootFileProvider;

@@ -72,11 +72,12 @@ public sealed class KeyRingTests
 
         try
         {
-            // The restarted site serves its first request, then its database can no longer be opened.
+            // The restarted site serves its first request (the balancer's, without cookies, so no key
+            // is needed yet), then its database can no longer be opened.
             using var second = new SqliteFaultSite { KeysInDatabase = true };
             second.WithSetting("DataDirectory", dataPath);
+            Assert.Equal(HttpStatusCode.OK, (await second.CreateClientWithoutCookies().GetAsync("/healthz")).StatusCode);
             var client = second.CreateDefaultClient(new Uri("https://localhost"), new SharedCookies(cookies));
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
             second.Fault.RefuseOpen = true;
             second.Clock.Advance(TimeSpan.FromSeconds(20));
 
@@ -122,7 +123,12 @@ public sealed class KeyRingTests
 
             // Signed in all along: the site's trouble, not a signed-out moderator (whose sign-in form would fail next).
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+            var page = await response.ReadDocumentAsync();
+            Assert.Equal("Vorübergehend nicht erreichbar", page.QuerySelector("h1")!.TextContent);
+            // The page comes with its stylesheet, which needs neither a key nor the database.
+            var stylesheet = await client.GetAsync(page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+            Assert.Equal("text/css", stylesheet.Content.Headers.ContentType?.MediaType);
 
             second.Fault.RefuseOpen = false;
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/moderation")).StatusCode);

@@ -44,7 +44,12 @@ public sealed class StorageFaultTests : IDisposable
         var response = await moderator.GetAsync("/moderation");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Vorübergehend nicht erreichbar", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Vorübergehend nicht erreichbar", page.QuerySelector("h1")!.Text());
+        // Its stylesheet needs no session check, so the page is shown as designed.
+        var stylesheet = await moderator.GetAsync(page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.Equal("text/css", stylesheet.Content.Headers.ContentType?.MediaType);
         _site.Fault.RefuseOpen = false;
         Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync("/moderation")).StatusCode);
     }

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Integrationsoffensive.Data;
 using Integrationsoffensive.Domain;
+using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -134,21 +135,23 @@ public static class AccountsSetup
     /// signed-in moderator gets the error page („temporarily unavailable“ when the database is down),
     /// not the sign-in form. Thrown inside authentication it would stay the request's outcome, the
     /// error page's own check would throw it again, and it would escape the error handler as a bare
-    /// 500. The error page is shown as to a reader; the session cookie stays as it is.
+    /// 500. The error page is shown as to a reader; the session cookie stays as it is. Stylesheets,
+    /// fonts and images need no session: they are served without its check (and its query).
     /// </summary>
-    public static void UseModeratorAuthentication(this WebApplication app)
-    {
-        app.UseAuthentication();
-        app.Use((context, next) =>
+    public static void UseModeratorAuthentication(this WebApplication app) =>
+        app.UseWhen(context => !context.IsForStaticAsset(), branch =>
         {
-            if (context.Features.Get<FailedSessionCheck>() is { } failed && context.Features.Get<IExceptionHandlerFeature>() is null)
+            branch.UseAuthentication();
+            branch.Use((context, next) =>
             {
-                failed.Error.Throw();
-            }
+                if (context.Features.Get<FailedSessionCheck>() is { } failed && context.Features.Get<IExceptionHandlerFeature>() is null)
+                {
+                    failed.Error.Throw();
+                }
 
-            return next(context);
+                return next(context);
+            });
         });
-    }
 
     private sealed record FailedSessionCheck(ExceptionDispatchInfo Error);
 
