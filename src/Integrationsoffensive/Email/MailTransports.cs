@@ -86,8 +86,14 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
             catch (Exception exception)
             {
                 client.Dispose();
-                _unreachable = cancellationToken.IsCancellationRequested ? null : ExceptionDispatchInfo.Capture(exception);
-                throw;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                var unreachable = new MailServerUnreachableException(exception);
+                _unreachable = ExceptionDispatchInfo.Capture(unreachable);
+                throw unreachable;
             }
 
             return _client = client;
@@ -119,15 +125,17 @@ public sealed class PickupDirectoryMailTransport(IOptions<EmailOptions> options,
 }
 
 /// <summary>
-/// Failures of the mail server as a whole (unreachable, timed out, the connection lost, the login or
-/// TLS refused, „service not available“), or of the pickup folder's disk: not the message's own.
-/// The outbox keeps such a message instead of counting the failure against it.
+/// The mail server could not be reached at all: connecting, TLS or the login failed (refused, timed
+/// out, „service not available“). That is an outage, not the fault of the mail about to be sent; a
+/// failure while one mail is sent over a working connection counts as that mail's.
 /// </summary>
+public sealed class MailServerUnreachableException(Exception inner) : Exception("The mail server cannot be reached.", inner);
+
 public static class MailOutages
 {
-    public static bool IsOutage(Exception exception) => exception is
-        System.Net.Sockets.SocketException or IOException or TimeoutException or OperationCanceledException
-        or MailKit.ProtocolException or MailKit.ServiceNotConnectedException or MailKit.ServiceNotAuthenticatedException
-        or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
-        or SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
+    public static bool IsOutage(Exception exception) => exception is MailServerUnreachableException;
+
+    /// <summary>The name logged and kept with a mail: the underlying error's, not the wrapper's.</summary>
+    public static string ErrorName(Exception exception) =>
+        (exception is MailServerUnreachableException { InnerException: { } inner } ? inner : exception).GetType().Name;
 }

@@ -64,12 +64,16 @@ public sealed class OutboxSender(
         // The claim marks the batch with a fresh version: what this round loads is exactly what it
         // claimed, even if another instance claimed some of the same rows a moment earlier.
         var claim = Guid.NewGuid();
-        if (!await ClaimAsync(db, claim, now, cancellationToken))
+        var messages = await ClaimAsync(db, claim, now, cancellationToken)
+            ? await Claimed(db, claim).ToListAsync(cancellationToken)
+            : [];
+        if (messages.Count == 0)
         {
+            // Nothing left to try (sent by another instance, deleted): a later outage is a new one.
+            _outage = null;
             return false;
         }
 
-        var messages = await Claimed(db, claim).ToListAsync(cancellationToken);
         string? outageError = null;
         var waiting = new List<OutboxMessage>();
         await using (var session = transport.Open())
@@ -228,7 +232,7 @@ public sealed class OutboxSender(
         {
             if (MailOutages.IsOutage(exception))
             {
-                return exception.GetType().Name;
+                return MailOutages.ErrorName(exception);
             }
 
             message.MarkFailed(clock.GetUtcNow().UtcDateTime, exception.GetType().Name, options.Value.MaxAttempts);

@@ -29,7 +29,7 @@ public sealed class ApplyModel(
         "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben in Ruhe und senden Sie das Formular dann noch einmal ab.";
 
     public const string NotStoredMessage =
-        "Ihre Mitzeichnung konnte gerade nicht gespeichert werden, weil unsere Datenbank vorübergehend nicht erreichbar ist. Ihre Angaben sind erhalten: Bitte senden Sie das Formular in einigen Minuten noch einmal ab.";
+        "Ihre Mitzeichnung ließ sich gerade nicht sicher speichern, weil unsere Datenbank vorübergehend nicht erreichbar ist. Ihre Angaben stehen noch im Formular: Bitte senden Sie es in einigen Minuten unverändert noch einmal ab.";
 
     /// <summary>Room for a logo of 2 MB and then some, so that a slightly larger one gets the form back with a message, not an error page.</summary>
     public const long MaxRequestBytes = 8 * 1024 * 1024;
@@ -89,8 +89,10 @@ public sealed class ApplyModel(
             // The error page would lose what was typed (a statement, maybe, of some minutes' work).
             // The form comes back filled in with the same stamp: if the write went through after
             // all, sending it again finds it and goes on to the thanks page.
-            logger.LogError(exception, "Application not stored: the database is unavailable");
+            // The failure itself is logged where it happened (EF Core, the writer); here one line.
+            logger.LogWarning("Application not stored: the database is unavailable ({Error}); the form is shown again", exception.GetBaseException().GetType().Name);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "120";
             ModelState.AddModelError(string.Empty, NotStoredMessage);
             AskForLogoAgain(logo is not null);
             return Page();
