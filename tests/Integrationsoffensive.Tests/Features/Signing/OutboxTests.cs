@@ -47,17 +47,8 @@ public sealed class OutboxTests
     [Fact]
     public async Task AMailServerOutageLongerThanTheRetries_LosesNoMail_ItWaitsAndGoesOutWhenTheServerIsBack()
     {
-        // Three tries (30 s, 1 min, 2 min apart) for a mail the server refuses; an outage is not the mail's failure.
-        using var site = new SmtpSiteFactory(startServer: false);
-        site.WithSetting("Email:MaxAttempts", "3");
-        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
-
         // A weekend without the mail server: every hour another try, each refused at the door.
-        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.LastError == "SocketException"), expected: 1);
-        for (var hour = 1; hour <= 6; hour++)
-        {
-            await NextTryAfterAnHourAsync(site, hour);
-        }
+        using var site = await AMailAfterSixHoursWithoutTheServerAsync();
 
         var waiting = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
         Assert.Null(waiting.FailedAt);
@@ -74,16 +65,8 @@ public sealed class OutboxTests
     [Fact]
     public async Task AfterALongOutage_AMailTheServerRefusesOnce_StillHasItsRetries_AndArrives()
     {
-        using var site = new SmtpSiteFactory(startServer: false);
-        site.WithSetting("Email:MaxAttempts", "3");
-        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
-
         // Six hours without the mail server: none of those tries was the mail's own failure.
-        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.LastError == "SocketException"), expected: 1);
-        for (var hour = 1; hour <= 6; hour++)
-        {
-            await NextTryAfterAnHourAsync(site, hour);
-        }
+        using var site = await AMailAfterSixHoursWithoutTheServerAsync();
 
         // Back, the server refuses the first delivery (a mailbox briefly unavailable), then takes it.
         var refusals = 0;
@@ -187,6 +170,22 @@ public sealed class OutboxTests
     [InlineData(20, 3600)]
     public void Backoff_DoublesFrom30SecondsUpToOneHour(int attempts, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxMessage.Backoff(attempts));
+
+    // One application while no mail server listens, then six hourly tries of the sender. Three tries
+    // (30 s, 1 min, 2 min apart) are what a mail the server refuses gets; an outage is not its failure.
+    private static async Task<SmtpSiteFactory> AMailAfterSixHoursWithoutTheServerAsync()
+    {
+        var site = new SmtpSiteFactory(startServer: false);
+        site.WithSetting("Email:MaxAttempts", "3");
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+        await WaitUntilAsync(site, db => db.OutboxMessages.CountAsync(m => m.LastError == "SocketException"), expected: 1);
+        for (var hour = 1; hour <= 6; hour++)
+        {
+            await NextTryAfterAnHourAsync(site, hour);
+        }
+
+        return site;
+    }
 
     // Moves the clock an hour on and waits until the sender has tried again (the mail's next try moved).
     private static async Task NextTryAfterAnHourAsync(SiteFactory site, int hour)
