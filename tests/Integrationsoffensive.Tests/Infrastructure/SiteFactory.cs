@@ -61,6 +61,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>Without the site's periodic services, for tests that run the jobs by hand (<see cref="PeriodicServices"/>).</summary>
     public bool JobsOnlyWhenAsked { get; set; }
 
+    /// <summary>The outbox sends only when the test calls it (<see cref="HandDrivenOutbox"/>).</summary>
+    public bool OutboxOnlyWhenAsked { get; set; }
+
     /// <summary>False keeps the files after disposal, to start a second site on the same data (a restart).</summary>
     public bool DeleteOnDispose { get; set; } = true;
 
@@ -140,6 +143,11 @@ public class SiteFactory : WebApplicationFactory<Program>
             if (JobsOnlyWhenAsked)
             {
                 PeriodicServices.LeaveOut(services);
+            }
+
+            if (OutboxOnlyWhenAsked)
+            {
+                HandDrivenOutbox.LeaveOutTheLoop(services);
             }
 
             ConfigureTestServices(services);

@@ -33,6 +33,9 @@ public sealed class TestSmtpServer : IDisposable
     /// <summary>Recipients the server answers with 550, as a provider does for an unknown mailbox.</summary>
     public Func<string, bool>? RejectRecipient { get; init; }
 
+    /// <summary>Recipients at whose RCPT TO the server drops the connection, as a provider's crashing relay does.</summary>
+    public Func<string, bool>? DropConnectionAt { get; init; }
+
     public TestSmtpServer Start()
     {
         var options = new SmtpServerOptionsBuilder()
@@ -41,7 +44,7 @@ public sealed class TestSmtpServer : IDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_messages));
-        services.Add(new Recipients(address => RejectRecipient?.Invoke(address) != true));
+        services.Add(new Recipients(address => RejectRecipient?.Invoke(address) != true, address => DropConnectionAt?.Invoke(address) == true));
         _stop = new CancellationTokenSource();
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
@@ -86,13 +89,21 @@ public sealed class TestSmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Recipients(Func<string, bool> accept) : IMailboxFilter
+    private sealed class Recipients(Func<string, bool> accept, Func<string, bool> drop) : IMailboxFilter
     {
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
             Task.FromResult(true);
 
-        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
-            Task.FromResult(accept(to.AsAddress()));
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            var address = to.AsAddress();
+            if (drop(address))
+            {
+                throw new IOException("The relay broke down."); // SmtpServer ends the session: the line closes without an answer
+            }
+
+            return Task.FromResult(accept(address));
+        }
     }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore

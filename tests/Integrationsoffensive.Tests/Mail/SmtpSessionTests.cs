@@ -40,27 +40,30 @@ public sealed class SmtpSessionTests
     public async Task AMailTheServerRefuses_FailsAlone_AndTheNextOnesStillArrive()
     {
         using var server = new TestSmtpServer { RejectRecipient = address => address.StartsWith("unbekannt", StringComparison.Ordinal) }.Start();
-        var transport = Transport(server.Port);
-        var failures = new List<int>();
 
-        await using (var session = transport.Open())
-        {
-            foreach (var (address, i) in Addresses.Select((a, i) => (a, i)))
-            {
-                try
-                {
-                    await session.SendAsync(Mail(address, i), CancellationToken.None);
-                }
-                catch (MailKit.Net.Smtp.SmtpCommandException)
-                {
-                    failures.Add(i);
-                }
-            }
-        }
+        var failures = await SendThreeOverOneSessionAsync(server);
 
         await server.WaitForAsync(_ => true, count: 2);
-        Assert.Equal([1], failures);
+        var (failed, failure) = Assert.Single(failures);
+        Assert.Equal(1, failed);
+        Assert.IsType<MailKit.Net.Smtp.SmtpCommandException>(failure);
         Assert.Equal(["0", "2"], server.Messages.Select(m => m.Subject));
+    }
+
+    [Fact]
+    public async Task AConnectionLostWhileOneMailIsSent_IsThatMailsFailure_NotAnOutage_AndTheNextMailStillArrives()
+    {
+        using var server = new TestSmtpServer { DropConnectionAt = address => address.StartsWith("unbekannt", StringComparison.Ordinal) }.Start();
+
+        var failures = await SendThreeOverOneSessionAsync(server);
+
+        await server.WaitForAsync(_ => true, count: 2);
+        var (failed, failure) = Assert.Single(failures);
+        Assert.Equal(1, failed);
+        Assert.IsAssignableFrom<MailKit.ProtocolException>(failure); // „unexpectedly disconnected“
+        Assert.False(MailOutages.IsOutage(failure), $"counted as an outage: {failure}");
+        Assert.Equal(["0", "2"], server.Messages.Select(m => m.Subject));
+        Assert.Equal(2, server.Sessions); // the lost connection is replaced by a fresh one for the next mail
     }
 
     [Fact]
@@ -113,6 +116,26 @@ public sealed class SmtpSessionTests
         Assert.Single(accepted);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"the batch took {watch.Elapsed.TotalSeconds:F1} s");
         accepted.ForEach(socket => socket.Dispose());
+    }
+
+    // Sends the three addresses' mails in one session, as the outbox does a batch; the failures by number.
+    private static async Task<List<(int Number, Exception Error)>> SendThreeOverOneSessionAsync(TestSmtpServer server)
+    {
+        var failures = new List<(int, Exception)>();
+        await using var session = Transport(server.Port).Open();
+        foreach (var (address, i) in Addresses.Select((a, i) => (a, i)))
+        {
+            try
+            {
+                await session.SendAsync(Mail(address, i), CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failures.Add((i, exception));
+            }
+        }
+
+        return failures;
     }
 
     private static SmtpMailTransport Transport(int port, int timeoutSeconds = 10) => new(Options.Create(new EmailOptions

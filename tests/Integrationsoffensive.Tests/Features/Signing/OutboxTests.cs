@@ -2,6 +2,7 @@ using Integrationsoffensive.Email;
 using Integrationsoffensive.Hosting;
 using Integrationsoffensive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integrationsoffensive.Tests.Features.Signing;
 
@@ -107,6 +108,66 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task AMailWhoseSendingBreaksTheConnection_IsThatMailsFailure_TheOthersGoOut_AndItIsGivenUpAfterItsRetries()
+    {
+        // A relay that breaks down at one recipient: its mail fails on its own account, every time.
+        using var site = new SmtpSiteFactory(startServer: false) { OutboxOnlyWhenAsked = true };
+        site.WithSetting("Email:MaxAttempts", "3");
+        using var relay = new TestSmtpServer(site.Smtp.Port) { DropConnectionAt = address => address == "abbruch@verein.example" };
+        relay.Start();
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues(name: "Abbruch e. V.", email: "abbruch@verein.example"));
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues(name: "Zweiter Verein", email: "zwei@verein.example"));
+        var sender = site.Services.GetRequiredService<OutboxSender>();
+
+        Assert.True(await sender.SendNextAsync(CancellationToken.None));
+
+        // The mail behind it in the batch is not held up by it.
+        Assert.Equal(["zwei@verein.example"], relay.Messages.Select(m => m.To.Mailboxes.Single().Address));
+        var broken = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == "abbruch@verein.example"));
+        Assert.Equal(1, broken.Attempts);
+        Assert.Equal("SmtpProtocolException", broken.LastError);
+
+        for (var attempt = 2; attempt <= 3; attempt++)
+        {
+            site.Clock.Advance(TimeSpan.FromHours(1));
+            Assert.True(await sender.SendNextAsync(CancellationToken.None), $"attempt {attempt} found nothing to send");
+        }
+
+        site.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.False(await sender.SendNextAsync(CancellationToken.None)); // given up: the outbox does not stall on it
+        var givenUp = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == "abbruch@verein.example"));
+        Assert.Equal(3, givenUp.Attempts);
+        Assert.NotNull(givenUp.FailedAt);
+        Assert.DoesNotContain(site.Logs.Entries, e => e.Message.Contains("cannot be reached", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOutageWhoseMailsWentOutElsewhere_IsOver_TheNextOneStartsAfresh_WithItsWarningAndTheFirstBackoff()
+    {
+        using var site = new SmtpSiteFactory(startServer: false) { OutboxOnlyWhenAsked = true };
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+        var sender = site.Services.GetRequiredService<OutboxSender>();
+        Assert.True(await sender.SendNextAsync(CancellationToken.None)); // no server: the outage begins
+        Assert.Single(OutageWarnings(site));
+
+        // Another instance reaches its server and sends the waiting mail; here nothing is left to try.
+        var sentElsewhere = site.Clock.GetUtcNow().UtcDateTime;
+        await site.WithDbAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentElsewhere)));
+        site.Clock.Advance(TimeSpan.FromMinutes(1)); // past this instance's next try
+        Assert.False(await sender.SendNextAsync(CancellationToken.None));
+
+        // A day later the server is down again: a new outage, announced, tried again after 30 s.
+        site.Clock.Advance(TimeSpan.FromDays(1));
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues(name: "Zweiter Verein", email: "zwei@verein.example"));
+        Assert.True(await sender.SendNextAsync(CancellationToken.None));
+
+        Assert.Equal(2, OutageWarnings(site).Count);
+        var waiting = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.SentAt == null));
+        Assert.Equal(site.Clock.GetUtcNow().UtcDateTime + OutboxMessage.Backoff(1), waiting.NextAttemptAt);
+        Assert.Equal(0, waiting.Attempts);
+    }
+
+    [Fact]
     public async Task ManyApplicationsAtOnce_WhileSmtpIsDown_AreSentOnceEach_InBatchesOverFewConnections()
     {
         const int count = 30;
@@ -196,6 +257,9 @@ public sealed class OutboxTests
             () => site.WithDbAsync(db => db.OutboxMessages.Select(m => m.NextAttemptAt).SingleAsync()),
             next => next > due, next => $"no new try after hour {hour}: next at {next:O}");
     }
+
+    private static List<LogEntry> OutageWarnings(SiteFactory site) =>
+        [.. site.Logs.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("The mail server cannot be reached", StringComparison.Ordinal))];
 
     private static Task<int> WaitUntilAsync(SiteFactory site, Func<Integrationsoffensive.Data.AppDbContext, Task<int>> count, int expected) =>
         Eventually.WaitForAsync(() => site.WithDbAsync(count), n => n >= expected, n => $"expected {expected} outbox rows in that state, found {n}");
