@@ -103,6 +103,8 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         var page = await failed.ReadDocumentAsync();
         Assert.Equal("Aufruf mitzeichnen", page.QuerySelector("h1")!.Text());
+        // Nothing typed was wrong: the notice is headed by what happened, not by „check your entries“.
+        Assert.Equal(ApplyModel.NotStoredTitle, page.QuerySelector(".error-summary h2")!.Text());
         Assert.Contains(ApplyModel.NotStoredMessage, page.QuerySelector(".error-summary")!.TextContent);
         Assert.Equal("Neue Initiative e. V.", page.QuerySelector<IHtmlInputElement>("#Input_OrganizationName")!.Value);
         Assert.Equal("neu@beispiel.de", page.QuerySelector<IHtmlInputElement>("#Input_Email")!.Value);

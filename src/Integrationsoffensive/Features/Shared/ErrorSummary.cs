@@ -8,6 +8,17 @@ public static class ErrorSummary
 {
     public sealed record Item(string? FieldId, string Message);
 
+    /// <summary>The summary's heading unless a page sets its own (<see cref="TitleKey"/>).</summary>
+    public const string DefaultTitle = "Bitte prüfen Sie Ihre Angaben";
+
+    /// <summary>
+    /// The ViewData entry a page sets when nothing typed was wrong but the form came back anyway
+    /// (the database was away): then „check your entries“ would send the person hunting for a mistake.
+    /// </summary>
+    public const string TitleKey = "ErrorSummaryTitle";
+
+    public static string TitleFor(ViewContext context) => context.ViewData[TitleKey] as string ?? DefaultTitle;
+
     private static (int Depth, int Token) DeclarationOrder(Microsoft.AspNetCore.Mvc.ModelBinding.ModelMetadata metadata)
     {
         // GetProperties, not GetProperty: a property hidden with "new" would make the lookup ambiguous.

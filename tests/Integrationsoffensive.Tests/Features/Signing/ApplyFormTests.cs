@@ -85,6 +85,7 @@ public sealed class ApplyFormTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = page.QuerySelector(".error-summary")!;
         Assert.Equal("alert", summary.GetAttribute("role"));
+        Assert.Equal("Bitte prüfen Sie Ihre Angaben", summary.QuerySelector("h2")!.Text());
         Assert.Equal(
             ["#Input_OrganizationName", "#Input_OrganizationType", "#Input_Place", "#Input_Region", "#Input_ContactName", "#Input_Email", "#Input_Consent", "#Input_Authorized"],
             summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
