@@ -26,21 +26,29 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
     // Connects on the first mail and keeps the connection for the rest of the batch: on the press
     // night a connection, TLS handshake and login per mail would let the confirmation mails fall
     // behind the applications. A mail the server refuses ends the connection (the next one opens a
-    // fresh one); when the server cannot be reached, the outbox stops the batch there (its mails
-    // wait for the sender's next try) instead of waiting for the timeout once per mail.
+    // fresh one); when the server cannot be reached or refuses the site's sender, the outbox stops
+    // the batch there (its mails wait for the sender's next try) instead of trying each mail.
     private sealed class Session(SmtpOptions smtp) : IMailSession
     {
         private SmtpClient? _client;
-        private ExceptionDispatchInfo? _unreachable;
+        private ExceptionDispatchInfo? _unavailable;
 
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
-            _unreachable?.Throw(); // each mail of the batch records the connection's own error
+            _unavailable?.Throw(); // each mail of the batch records the connection's own error
 
             var client = _client ?? await ConnectAsync(cancellationToken);
             try
             {
                 await client.SendAsync(message, cancellationToken);
+            }
+            catch (Exception exception) when (RefusesTheSite(exception))
+            {
+                _client = null;
+                client.Dispose();
+                var unavailable = new MailServerUnavailableException(exception);
+                _unavailable = ExceptionDispatchInfo.Capture(unavailable);
+                throw unavailable;
             }
             catch
             {
@@ -49,6 +57,14 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
                 throw;
             }
         }
+
+        // MAIL FROM names the site's own sender, the same for every mail: refused there („530
+        // authentication required“ after a provider's change, MailKit's ServiceNotAuthenticated;
+        // „421 try again later“ when it throttles), no mail can go out and none is at fault. Only a
+        // mail too big for the server is refused there on its own account.
+        private static bool RefusesTheSite(Exception exception) => exception
+            is MailKit.ServiceNotAuthenticatedException
+            or SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted, StatusCode: not SmtpStatusCode.ExceededStorageAllocation };
 
         public async ValueTask DisposeAsync()
         {
@@ -91,8 +107,8 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
                     throw;
                 }
 
-                var unreachable = new MailServerUnreachableException(exception);
-                _unreachable = ExceptionDispatchInfo.Capture(unreachable);
+                var unreachable = new MailServerUnavailableException(exception);
+                _unavailable = ExceptionDispatchInfo.Capture(unreachable);
                 throw unreachable;
             }
 
@@ -125,17 +141,22 @@ public sealed class PickupDirectoryMailTransport(IOptions<EmailOptions> options,
 }
 
 /// <summary>
-/// The mail server could not be reached at all: connecting, TLS or the login failed (refused, timed
-/// out, „service not available“). That is an outage, not the fault of the mail about to be sent; a
-/// failure while one mail is sent over a working connection counts as that mail's.
+/// The mail server takes no mail from the site at all: connecting, TLS or the login failed (refused,
+/// timed out, „service not available“), or it refuses the site's sender address. That is an outage,
+/// not the fault of the mail about to be sent; a failure of one mail's recipient or content, or a
+/// connection lost while one mail is sent, counts as that mail's.
 /// </summary>
-public sealed class MailServerUnreachableException(Exception inner) : Exception("The mail server cannot be reached.", inner);
+public sealed class MailServerUnavailableException(Exception inner) : Exception("The mail server is not available.", inner);
 
 public static class MailOutages
 {
-    public static bool IsOutage(Exception exception) => exception is MailServerUnreachableException;
+    public static bool IsOutage(Exception exception) => exception is MailServerUnavailableException;
 
-    /// <summary>The name logged and kept with a mail: the underlying error's, not the wrapper's.</summary>
+    /// <summary>The name logged and kept with a mail: the underlying error's, not the wrapper's, with the server's answer code.</summary>
     public static string ErrorName(Exception exception) =>
-        (exception is MailServerUnreachableException { InnerException: { } inner } ? inner : exception).GetType().Name;
+        (exception is MailServerUnavailableException { InnerException: { } inner } ? inner : exception) switch
+        {
+            SmtpCommandException command => $"{command.GetType().Name} {(int)command.StatusCode}",
+            var error => error.GetType().Name,
+        };
 }

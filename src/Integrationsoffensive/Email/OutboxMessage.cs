@@ -104,7 +104,7 @@ public sealed class OutboxMessage
     }
 
     /// <summary>
-    /// The mail server could not be reached: not this mail's failure, so none of its tries is used
+    /// The mail server takes no mail from the site: not this mail's failure, so none of its tries is used
     /// up (a weekend without the relay must not cost applicants their confirmation link). It waits
     /// for the server's next try.
     /// </summary>

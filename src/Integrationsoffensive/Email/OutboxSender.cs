@@ -94,7 +94,7 @@ public sealed class OutboxSender(
         }
         else
         {
-            var nextTry = ServerUnreachable(outageError, waiting.Count);
+            var nextTry = ServerUnavailable(outageError, waiting.Count);
             waiting.ForEach(message => message.WaitForServer(nextTry, outageError));
         }
 
@@ -103,7 +103,7 @@ public sealed class OutboxSender(
     }
 
     // The mail server's outage as this instance sees it (refused, timed out, TLS or login refused,
-    // 421): no mail's own failure. The batch stops at its first sign, its mails wait without a try
+    // the site's sender refused: 530, 421): no mail's own failure. The batch stops at its first sign, its mails wait without a try
     // counted against them, and the sender tries again with backoff (30 s doubling to an hour):
     // one line when it begins, an error once it has lasted MaxAttempts tries, one when it ends.
     private MailServerOutage? _outage;
@@ -117,7 +117,7 @@ public sealed class OutboxSender(
         public DateTime NextTryAt { get; set; }
     }
 
-    private DateTime ServerUnreachable(string error, int waiting)
+    private DateTime ServerUnavailable(string error, int waiting)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var outage = _outage ??= new MailServerOutage(now);
@@ -125,16 +125,16 @@ public sealed class OutboxSender(
         outage.NextTryAt = now + OutboxMessage.Backoff(outage.Tries);
         if (outage.Tries == 1)
         {
-            logger.LogWarning("The mail server cannot be reached ({Error}); {Count} mails wait, next try at {NextTryAt:O}", error, waiting, outage.NextTryAt);
+            logger.LogWarning("The mail server is not available ({Error}); {Count} mails wait, next try at {NextTryAt:O}", error, waiting, outage.NextTryAt);
         }
         else if (outage.Tries == options.Value.MaxAttempts)
         {
-            logger.LogError("The mail server still cannot be reached after {Tries} tries since {Since:O} ({Error}); the mails are kept and tried again hourly",
+            logger.LogError("The mail server is still not available after {Tries} tries since {Since:O} ({Error}); the mails are kept and tried again hourly",
                 outage.Tries, outage.Since, error);
         }
         else
         {
-            logger.LogInformation("The mail server still cannot be reached ({Error}), try {Tries}; next at {NextTryAt:O}", error, outage.Tries, outage.NextTryAt);
+            logger.LogInformation("The mail server is still not available ({Error}), try {Tries}; next at {NextTryAt:O}", error, outage.Tries, outage.NextTryAt);
         }
 
         return outage.NextTryAt;
@@ -144,7 +144,7 @@ public sealed class OutboxSender(
     {
         if (_outage is { } outage)
         {
-            logger.LogInformation("The mail server can be reached again after {Duration} ({Tries} tries)", clock.GetUtcNow().UtcDateTime - outage.Since, outage.Tries);
+            logger.LogInformation("The mail server is available again after {Duration} ({Tries} tries)", clock.GetUtcNow().UtcDateTime - outage.Since, outage.Tries);
             _outage = null;
         }
     }
@@ -218,7 +218,7 @@ public sealed class OutboxSender(
     }
 
     // Null when the mail was sent or failed on its own account; the error's name when the server
-    // could not be reached (then nothing about the mail is changed here).
+    // takes no mail from the site (then nothing about the mail is changed here).
     private async Task<string?> SendAsync(IMailSession session, OutboxMessage message, CancellationToken cancellationToken)
     {
         try
@@ -230,21 +230,22 @@ public sealed class OutboxSender(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            var error = MailOutages.ErrorName(exception);
             if (MailOutages.IsOutage(exception))
             {
-                return MailOutages.ErrorName(exception);
+                return error;
             }
 
-            message.MarkFailed(clock.GetUtcNow().UtcDateTime, exception.GetType().Name, options.Value.MaxAttempts);
+            message.MarkFailed(clock.GetUtcNow().UtcDateTime, error, options.Value.MaxAttempts);
             if (message.FailedAt is null)
             {
                 logger.LogWarning("Outbox message {OutboxMessageId} not sent ({Error}), attempt {Attempt}; next try at {NextAttemptAt:O}",
-                    message.Id, exception.GetType().Name, message.Attempts, message.NextAttemptAt);
+                    message.Id, error, message.Attempts, message.NextAttemptAt);
             }
             else
             {
                 logger.LogError("Outbox message {OutboxMessageId} given up after {Attempt} attempts ({Error})",
-                    message.Id, message.Attempts, exception.GetType().Name);
+                    message.Id, message.Attempts, error);
             }
 
             return null;

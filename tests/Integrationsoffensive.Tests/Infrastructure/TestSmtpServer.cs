@@ -33,6 +33,12 @@ public sealed class TestSmtpServer : IDisposable
     /// <summary>Recipients the server answers with 550, as a provider does for an unknown mailbox.</summary>
     public Func<string, bool>? RejectRecipient { get; init; }
 
+    /// <summary>
+    /// Answers every MAIL FROM with this code: 530 as a provider does that now wants a login, 421
+    /// („try again later“) as one that throttles.
+    /// </summary>
+    public int? RefuseSenderWith { get; init; }
+
     /// <summary>Recipients at whose RCPT TO the server drops the connection, as a provider's crashing relay does.</summary>
     public Func<string, bool>? DropConnectionAt { get; init; }
 
@@ -44,7 +50,7 @@ public sealed class TestSmtpServer : IDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_messages));
-        services.Add(new Recipients(address => RejectRecipient?.Invoke(address) != true, address => DropConnectionAt?.Invoke(address) == true));
+        services.Add(new Recipients(RefuseSenderWith, address => RejectRecipient?.Invoke(address) != true, address => DropConnectionAt?.Invoke(address) == true));
         _stop = new CancellationTokenSource();
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
@@ -89,10 +95,12 @@ public sealed class TestSmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Recipients(Func<string, bool> accept, Func<string, bool> drop) : IMailboxFilter
+    private sealed class Recipients(int? refuseSenderWith, Func<string, bool> accept, Func<string, bool> drop) : IMailboxFilter
     {
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
-            Task.FromResult(true);
+            refuseSenderWith is { } code
+                ? throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)code, code == 530 ? "5.7.0 Authentication required" : "4.7.0 Try again later"))
+                : Task.FromResult(true);
 
         public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {

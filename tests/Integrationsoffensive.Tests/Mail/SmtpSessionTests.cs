@@ -103,7 +103,7 @@ public sealed class SmtpSessionTests
                 {
                     await session.SendAsync(Mail("a@beispiel.de", i), CancellationToken.None);
                 }
-                catch (MailServerUnreachableException exception) when (exception.InnerException is IOException or TimeoutException or MailKit.ProtocolException)
+                catch (MailServerUnavailableException exception) when (exception.InnerException is IOException or TimeoutException or MailKit.ProtocolException)
                 {
                     failed++; // an outage (the outbox stops the batch), not the mail's own failure
                 }

@@ -54,7 +54,7 @@ public sealed class OutboxTests
         var waiting = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
         Assert.Null(waiting.FailedAt);
         Assert.Contains("/mitzeichnen/bestaetigen/", waiting.TextBody);
-        Assert.Contains(site.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("cannot be reached", StringComparison.Ordinal));
+        Assert.Contains(site.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("not available", StringComparison.Ordinal));
 
         site.Smtp.Start();
         site.Clock.Advance(TimeSpan.FromHours(1));
@@ -138,7 +138,41 @@ public sealed class OutboxTests
         var givenUp = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == "abbruch@verein.example"));
         Assert.Equal(3, givenUp.Attempts);
         Assert.NotNull(givenUp.FailedAt);
-        Assert.DoesNotContain(site.Logs.Entries, e => e.Message.Contains("cannot be reached", StringComparison.Ordinal));
+        Assert.DoesNotContain(site.Logs.Entries, e => e.Message.Contains("not available", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(530, "ServiceNotAuthenticatedException")]
+    [InlineData(421, "SmtpCommandException 421")]
+    public async Task AServerThatRefusesTheSitesSender_LongerThanTheRetries_LosesNoMail_ItGoesOutOnceTheServerTakesMailAgain(int code, string error)
+    {
+        // The provider suddenly wants a login (530 at MAIL FROM) or throttles the site (421): no mail
+        // can go out, none is at fault.
+        using var site = new SmtpSiteFactory(startServer: false) { OutboxOnlyWhenAsked = true };
+        site.WithSetting("Email:MaxAttempts", "3");
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+        var sender = site.Services.GetRequiredService<OutboxSender>();
+        using (new TestSmtpServer(site.Smtp.Port) { RefuseSenderWith = code }.Start())
+        {
+            for (var hour = 1; hour <= 6; hour++)
+            {
+                Assert.True(await sender.SendNextAsync(CancellationToken.None), $"nothing tried in hour {hour}");
+                site.Clock.Advance(TimeSpan.FromHours(1));
+            }
+        }
+
+        var waiting = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Null(waiting.FailedAt);
+        Assert.Equal(0, waiting.Attempts);
+        Assert.Equal(error, waiting.LastError);
+        Assert.Single(OutageWarnings(site));
+        Assert.Single(site.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains(error, StringComparison.Ordinal));
+
+        site.Smtp.Start(); // the login is set up, the server takes mail again
+        Assert.True(await sender.SendNextAsync(CancellationToken.None));
+
+        var mail = Assert.Single(site.Smtp.Messages);
+        Assert.Contains("/mitzeichnen/bestaetigen/", mail.TextBody);
     }
 
     [Fact]
@@ -259,7 +293,7 @@ public sealed class OutboxTests
     }
 
     private static List<LogEntry> OutageWarnings(SiteFactory site) =>
-        [.. site.Logs.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("The mail server cannot be reached", StringComparison.Ordinal))];
+        [.. site.Logs.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("The mail server is not available", StringComparison.Ordinal))];
 
     private static Task<int> WaitUntilAsync(SiteFactory site, Func<Integrationsoffensive.Data.AppDbContext, Task<int>> count, int expected) =>
         Eventually.WaitForAsync(() => site.WithDbAsync(count), n => n >= expected, n => $"expected {expected} outbox rows in that state, found {n}");
