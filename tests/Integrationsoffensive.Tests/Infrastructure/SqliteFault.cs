@@ -21,10 +21,21 @@ public sealed class SqliteFault : DbConnectionInterceptor, IDbCommandInterceptor
     /// failure in the middle of a request, after its first statements went through.</summary>
     public string? FailQueriesContaining { get; set; }
 
-    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        FailQueriesContaining is { } marker && command.CommandText.Contains(marker, StringComparison.Ordinal)
-            ? throw new SqliteException("disk I/O error", 10) // SQLITE_IOERR
-            : ValueTask.FromResult(result);
+    private int _failedQueries;
+
+    /// <summary>How many commands <see cref="FailQueriesContaining"/> has failed so far.</summary>
+    public int FailedQueries => Volatile.Read(ref _failedQueries);
+
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (FailQueriesContaining is { } marker && command.CommandText.Contains(marker, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _failedQueries);
+            throw new SqliteException("disk I/O error", 10); // SQLITE_IOERR
+        }
+
+        return ValueTask.FromResult(result);
+    }
 
     private volatile bool _refuseOpen;
 
