@@ -17,15 +17,28 @@ public static class AppProcess
             .OrderByDescending(File.GetLastWriteTimeUtc)
             .FirstOrDefault() ?? throw new InvalidOperationException("Build the web project first.");
 
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
+    /// <param name="unprivileged">
+    /// Run as an ordinary user, as the container's does: a test run as root (CI) would read every
+    /// file whatever its permissions, so there the site is started through runuser as „nobody“.
+    /// </param>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, bool unprivileged = false)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var asNobody = unprivileged && Environment.IsPrivilegedProcess;
+        var info = new ProcessStartInfo(asNobody ? "runuser" : "dotnet")
         {
             WorkingDirectory = workingDirectory ?? ProjectDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (asNobody)
+        {
+            foreach (var arg in new[] { "-u", "nobody", "--", "dotnet" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+        }
+
         info.ArgumentList.Add(AppPath());
         foreach (var arg in args)
         {

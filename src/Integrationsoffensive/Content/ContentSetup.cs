@@ -23,6 +23,14 @@ public static class AppealSetup
             logger.LogError("The appeal could not be loaded from {ContentRoot}; the home page answers 503 until it can", store.RootPath);
         }
 
+        var unreadable = store.Unreadable();
+        if (unreadable.Count > 0)
+        {
+            logger.LogWarning(
+                "Content the site may not read is left out: {ContentFiles} (give the site's user read access)",
+                string.Join(", ", unreadable));
+        }
+
         var withPlaceholders = store.FilesWithPlaceholders();
         if (withPlaceholders.Count > 0)
         {

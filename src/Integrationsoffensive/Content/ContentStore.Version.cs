@@ -54,7 +54,7 @@ public sealed partial class ContentStore
         }
 
         using var combined = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new DirectoryInfo(RootPath).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        foreach (var file in new DirectoryInfo(RootPath).EnumerateFiles("*", AllFolders).OrderBy(f => f.FullName, StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(RootPath, file.FullName);
             combined.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
@@ -109,6 +109,10 @@ public sealed partial class ContentStore
         catch (IOException)
         {
             return []; // being written right now; the next request hashes the finished file
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return []; // the site may not read it: left out like the pages leave it out
         }
     }
 }

@@ -44,24 +44,101 @@ public sealed partial class ContentStore(
     /// <summary>A YAML data file, e.g. "erstunterzeichnende.yml"; null if it never loaded.</summary>
     public T? Data<T>(string relativePath) where T : class => Load(relativePath, renderer.ParseData<T>);
 
+    // Editors work in content/ on the running site, sometimes as another user: a folder or file the
+    // site may not read is left out (the start names it, see Unreadable) instead of failing every
+    // request that walks the folder.
+    private static readonly EnumerationOptions OneFolder = new() { IgnoreInaccessible = true, AttributesToSkip = 0 };
+
+    private static readonly EnumerationOptions AllFolders = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+
     /// <summary>The Markdown files of a folder, as paths relative to the content root.</summary>
     public IEnumerable<string> DocumentsIn(string folder)
     {
         var directory = Path.Combine(RootPath, folder);
         return Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*.md").Select(path => Path.GetRelativePath(RootPath, path)).Order(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(directory, "*.md", OneFolder).Select(path => Path.GetRelativePath(RootPath, path)).Order(StringComparer.Ordinal)
             : [];
     }
 
     /// <summary>Files that still contain a "[Platzhalter: …]" an editor has to fill in.</summary>
     public IReadOnlyList<string> FilesWithPlaceholders() =>
         Directory.Exists(RootPath)
-            ? Directory.EnumerateFiles(RootPath, "*.md", SearchOption.AllDirectories)
-                .Where(path => File.ReadAllText(path).Contains(PlaceholderMarker, StringComparison.Ordinal))
+            ? Directory.EnumerateFiles(RootPath, "*.md", AllFolders)
+                .Where(path => TextOrNull(path)?.Contains(PlaceholderMarker, StringComparison.Ordinal) == true)
                 .Select(path => Path.GetRelativePath(RootPath, path))
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : [];
+
+    /// <summary>
+    /// Folders (with a trailing „/“) and files under the content root the site may not read, as paths
+    /// relative to it: what the pages leave out. Linked folders are not followed (a link may loop).
+    /// </summary>
+    public IReadOnlyList<string> Unreadable()
+    {
+        var found = new List<string>();
+        var folders = new Stack<DirectoryInfo>();
+        if (Directory.Exists(RootPath))
+        {
+            folders.Push(new DirectoryInfo(RootPath));
+        }
+
+        while (folders.TryPop(out var folder))
+        {
+            try
+            {
+                foreach (var entry in folder.EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }))
+                {
+                    if (entry is DirectoryInfo directory)
+                    {
+                        if (directory.LinkTarget is null)
+                        {
+                            folders.Push(directory);
+                        }
+                    }
+                    else if (!MayRead(entry.FullName))
+                    {
+                        found.Add(Path.GetRelativePath(RootPath, entry.FullName));
+                    }
+                }
+            }
+            catch (UnauthorizedAccessException)
+            {
+                found.Add(Path.GetRelativePath(RootPath, folder.FullName) + "/");
+            }
+        }
+
+        return found.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool MayRead(string path)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true; // gone or a link to nowhere (an editor's lock file): nothing to read, nothing withheld
+        }
+    }
+
+    private static string? TextOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private T? Load<T>(string relativePath, Func<string, T> parse) where T : class
     {

@@ -46,16 +46,22 @@ public sealed class SiteProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiteProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <param name="unprivileged">As an ordinary user (see <see cref="AppProcess.StartInfo"/>); the data directory is then open to it.</param>
+    public static async Task<SiteProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, bool unprivileged = false)
     {
         Directory.CreateDirectory(dataDirectory);
+        if (unprivileged && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_111_111); // rwx for the ordinary user, too
+        }
+
         var port = ExternalTools.FreePort();
         var settings = new Dictionary<string, string>(environment)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["DataDirectory"] = dataDirectory,
         };
-        var site = new SiteProcess(Process.Start(AppProcess.StartInfo([], settings, Path.GetDirectoryName(dataDirectory)))!, port, dataDirectory);
+        var site = new SiteProcess(Process.Start(AppProcess.StartInfo([], settings, Path.GetDirectoryName(dataDirectory), unprivileged))!, port, dataDirectory);
         using var client = new HttpClient { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.UntilAsync(
             async () =>

@@ -1,0 +1,85 @@
+using System.Net;
+using Integrationsoffensive.Tests.Infrastructure;
+
+namespace Integrationsoffensive.Tests.Content;
+
+/// <summary>
+/// Editors work in content/ on the running site. What their tools leave there for a while must not
+/// take the site down: Emacs marks a file it edits with a lock, a symbolic link to nowhere named
+/// „.#aufruf.md“; a link to a file someone moved away looks the same.
+/// </summary>
+public sealed class EditorLeftoversTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    [Trait("Database", "Sqlite")] // a process of its own, on SQLite whichever suite runs
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task AFolderAndAFileTheSiteMayNotRead_AreLeftOut_TheSiteStartsAndServes_AndSaysWhatItLeftOut()
+    {
+        // An editor copied a draft folder and a note in as another user, readable only by them.
+        var root = Directory.CreateTempSubdirectory("integrationsoffensive-leftovers-").FullName;
+        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        try
+        {
+            var content = Path.Combine(root, "content");
+            RepositoryPaths.CopyDirectory(RepositoryPaths.TestContent, content);
+            var drafts = Directory.CreateDirectory(Path.Combine(content, "entwurf")).FullName;
+            File.WriteAllText(Path.Combine(drafts, "aufruf.md"), "# Entwurf");
+            File.WriteAllText(Path.Combine(content, "notiz.md"), "[Platzhalter: Notiz]");
+            File.SetUnixFileMode(drafts, UnixFileMode.None);
+            File.SetUnixFileMode(Path.Combine(content, "notiz.md"), UnixFileMode.None);
+
+            await using var site = await SiteProcess.StartAsync(Path.Combine(root, "data"), new Dictionary<string, string>
+            {
+                ["Content__Path"] = content,
+            }, unprivileged: true);
+            using var client = new HttpClient { BaseAddress = site.BaseAddress };
+
+            var (response, page) = await client.GetPageAsync("/");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}\n{site.Output}");
+            Assert.Equal("Aufruf für eine Integrationsoffensive", page.QuerySelector("h1")!.Text());
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/unterzeichnende")).StatusCode);
+            var leftOut = site.Output.Split('\n').Single(line => line.Contains("may not read", StringComparison.Ordinal));
+            Assert.Contains("entwurf/, notiz.md", leftOut, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 }))
+            {
+                entry.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            }
+
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AnEditorsLockFile_ALinkToNowhere_LeavesEveryPageAsItWas()
+    {
+        var client = _site.CreatePlainClient();
+        var before = await client.GetPageAsync("/");
+        Assert.Equal(HttpStatusCode.OK, before.Response.StatusCode);
+
+        File.CreateSymbolicLink(Path.Combine(_site.ContentPath, ".#aufruf.md"), "anna@redaktion.12345:1764000000");
+        File.CreateSymbolicLink(Path.Combine(_site.ContentPath, "forderungen", ".#2.md"), "anna@redaktion.12345:1764000000");
+        Directory.CreateSymbolicLink(Path.Combine(_site.ContentPath, "schleife"), ".");
+        _site.Clock.Advance(TimeSpan.FromMinutes(5)); // past the content fingerprint's longest keep
+
+        foreach (var path in new[] { "/", "/unterzeichnende", "/mitzeichnen", "/impressum" })
+        {
+            var (response, page) = await client.GetPageAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            Assert.NotNull(page.QuerySelector("h1"));
+        }
+
+        var (_, appeal) = await client.GetPageAsync("/");
+        Assert.Equal(before.Document.QuerySelector("h1")!.Text(), appeal.QuerySelector("h1")!.Text());
+        Assert.Equal(
+            before.Document.QuerySelectorAll("main h2, main h3").Select(h => h.Text()),
+            appeal.QuerySelectorAll("main h2, main h3").Select(h => h.Text()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
+    }
+}
