@@ -18,22 +18,23 @@ public static class AppProcess
             .FirstOrDefault() ?? throw new InvalidOperationException("Build the web project first.");
 
     /// <param name="unprivileged">
-    /// Run as an ordinary user, as the container's does: a test run as root (CI) would read every
-    /// file whatever its permissions, so there the site is started through runuser as „nobody“.
+    /// Without root's power to read and write any file whatever its permissions, as the container's
+    /// ordinary user: a test run as root (CI) starts the site through setpriv with that power
+    /// (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) taken away, so a file's permissions count again.
     /// </param>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, bool unprivileged = false)
     {
-        var asNobody = unprivileged && Environment.IsPrivilegedProcess;
-        var info = new ProcessStartInfo(asNobody ? "runuser" : "dotnet")
+        var withoutOverride = unprivileged && Environment.IsPrivilegedProcess;
+        var info = new ProcessStartInfo(withoutOverride ? "setpriv" : "dotnet")
         {
             WorkingDirectory = workingDirectory ?? ProjectDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (asNobody)
+        if (withoutOverride)
         {
-            foreach (var arg in new[] { "-u", "nobody", "--", "dotnet" })
+            foreach (var arg in new[] { "--bounding-set", "-dac_override,-dac_read_search", "--", "dotnet" })
             {
                 info.ArgumentList.Add(arg);
             }

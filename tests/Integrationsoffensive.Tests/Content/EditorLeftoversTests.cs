@@ -21,7 +21,6 @@ public sealed class EditorLeftoversTests : IDisposable
     {
         // An editor copied a draft folder and a note in as another user, readable only by them.
         var root = Directory.CreateTempSubdirectory("integrationsoffensive-leftovers-").FullName;
-        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
         try
         {
             var content = Path.Combine(root, "content");

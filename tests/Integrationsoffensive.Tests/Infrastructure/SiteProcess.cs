@@ -46,15 +46,10 @@ public sealed class SiteProcess : IAsyncDisposable
         }
     }
 
-    /// <param name="unprivileged">As an ordinary user (see <see cref="AppProcess.StartInfo"/>); the data directory is then open to it.</param>
+    /// <param name="unprivileged">Where file permissions count, as for an ordinary user (see <see cref="AppProcess.StartInfo"/>).</param>
     public static async Task<SiteProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, bool unprivileged = false)
     {
         Directory.CreateDirectory(dataDirectory);
-        if (unprivileged && !OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_111_111); // rwx for the ordinary user, too
-        }
-
         var port = ExternalTools.FreePort();
         var settings = new Dictionary<string, string>(environment)
         {
