@@ -30,41 +30,88 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
     // the batch there (its mails wait for the sender's next try) instead of trying each mail.
     private sealed class Session(SmtpOptions smtp) : IMailSession
     {
-        private SmtpClient? _client;
+        private StagedClient? _client;
+        private int _carried; // mails the current connection has delivered
         private ExceptionDispatchInfo? _unavailable;
 
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             _unavailable?.Throw(); // each mail of the batch records the connection's own error
 
-            var client = _client ?? await ConnectAsync(cancellationToken);
-            try
+            var reused = _carried > 0;
+            var (failure, atMailFrom) = await TrySendAsync(message, cancellationToken);
+            if (failure is not null && reused && RefusesTheSite(failure, atMailFrom))
             {
-                await client.SendAsync(message, cancellationToken);
+                // A relay that takes only so many mails per connection answers „421“ at the next:
+                // a fresh connection first, before the whole outbox waits for the server.
+                (failure, atMailFrom) = await TrySendAsync(message, cancellationToken);
             }
-            catch (Exception exception) when (RefusesTheSite(exception))
+
+            if (failure is null)
             {
-                _client = null;
-                client.Dispose();
-                var unavailable = new MailServerUnavailableException(exception);
+                return;
+            }
+
+            if (RefusesTheSite(failure, atMailFrom))
+            {
+                var unavailable = new MailServerUnavailableException(failure);
                 _unavailable = ExceptionDispatchInfo.Capture(unavailable);
                 throw unavailable;
             }
-            catch
+
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        // The failure (the connection is then closed; the next mail opens a fresh one) and whether
+        // it came before the server took the sender (MAIL FROM), i.e. before anything of this mail.
+        private async Task<(Exception? Failure, bool AtMailFrom)> TrySendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            var client = _client ?? await ConnectAsync(cancellationToken);
+            client.SenderAccepted = false;
+            try
+            {
+                await client.SendAsync(message, cancellationToken);
+                _carried++;
+                return (null, false);
+            }
+            catch (Exception exception)
             {
                 _client = null;
+                _carried = 0;
                 client.Dispose();
-                throw;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                return (exception, !client.SenderAccepted);
             }
         }
 
-        // MAIL FROM names the site's own sender, the same for every mail: refused there („530
-        // authentication required“ after a provider's change, MailKit's ServiceNotAuthenticated;
-        // „421 try again later“ when it throttles), no mail can go out and none is at fault. Only a
-        // mail too big for the server is refused there on its own account.
-        private static bool RefusesTheSite(Exception exception) => exception
-            is MailKit.ServiceNotAuthenticatedException
-            or SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted, StatusCode: not SmtpStatusCode.ExceededStorageAllocation };
+        // No mail can go out and none is at fault when the server closes the channel („421“, at
+        // any step) or, at MAIL FROM, which names the site's own sender for every mail, wants a
+        // login („530“, MailKit's ServiceNotAuthenticated) or fails on its side („450“, „451“).
+        // Whatever else is refused is the mail's own, so one mail cannot hold up the outbox: its
+        // recipient (also „530“ for a relay refused), its size or parameters („552“, „555“).
+        private static bool RefusesTheSite(Exception exception, bool atMailFrom) => exception switch
+        {
+            SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable } => true,
+            MailKit.ServiceNotAuthenticatedException => atMailFrom,
+            SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted, StatusCode: SmtpStatusCode.MailboxBusy or SmtpStatusCode.ErrorInProcessing } => atMailFrom,
+            _ => false,
+        };
+
+        // Knows whether the server has taken the sender of the mail being sent.
+        private sealed class StagedClient : SmtpClient
+        {
+            public bool SenderAccepted { get; set; }
+
+            protected override void OnSenderAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+            {
+                SenderAccepted = true;
+                base.OnSenderAccepted(message, mailbox, response);
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {
@@ -88,9 +135,9 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
             }
         }
 
-        private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+        private async Task<StagedClient> ConnectAsync(CancellationToken cancellationToken)
         {
-            var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+            var client = new StagedClient { Timeout = smtp.TimeoutSeconds * 1000 };
             try
             {
                 await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set."), smtp.Port, smtp.Security, cancellationToken);

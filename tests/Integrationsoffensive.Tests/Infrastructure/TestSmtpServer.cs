@@ -39,6 +39,12 @@ public sealed class TestSmtpServer : IDisposable
     /// </summary>
     public int? RefuseSenderWith { get; init; }
 
+    /// <summary>Answers every RCPT TO with this code (530: a relay that wants a login for outside recipients).</summary>
+    public int? RefuseRecipientWith { get; init; }
+
+    /// <summary>How many mails one connection may carry; the next MAIL FROM is answered „421“, as some relays do.</summary>
+    public int? MailsPerConnection { get; init; }
+
     /// <summary>Recipients at whose RCPT TO the server drops the connection, as a provider's crashing relay does.</summary>
     public Func<string, bool>? DropConnectionAt { get; init; }
 
@@ -50,7 +56,7 @@ public sealed class TestSmtpServer : IDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_messages));
-        services.Add(new Recipients(RefuseSenderWith, address => RejectRecipient?.Invoke(address) != true, address => DropConnectionAt?.Invoke(address) == true));
+        services.Add(new Recipients(this, address => RejectRecipient?.Invoke(address) != true, address => DropConnectionAt?.Invoke(address) == true));
         _stop = new CancellationTokenSource();
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
@@ -95,12 +101,21 @@ public sealed class TestSmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Recipients(int? refuseSenderWith, Func<string, bool> accept, Func<string, bool> drop) : IMailboxFilter
+    private sealed class Recipients(TestSmtpServer server, Func<string, bool> accept, Func<string, bool> drop) : IMailboxFilter
     {
-        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
-            refuseSenderWith is { } code
-                ? throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)code, code == 530 ? "5.7.0 Authentication required" : "4.7.0 Try again later"))
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken)
+        {
+            if (server.RefuseSenderWith is { } code)
+            {
+                throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)code, Reply(code)));
+            }
+
+            var carried = context.Properties.TryGetValue("carried", out var count) ? (int)count : 0;
+            context.Properties["carried"] = carried + 1;
+            return carried >= server.MailsPerConnection
+                ? throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)421, "4.7.0 Too many messages on this connection"))
                 : Task.FromResult(true);
+        }
 
         public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
@@ -110,9 +125,21 @@ public sealed class TestSmtpServer : IDisposable
                 throw new IOException("The relay broke down."); // SmtpServer ends the session: the line closes without an answer
             }
 
+            if (server.RefuseRecipientWith is { } code)
+            {
+                throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)code, Reply(code)));
+            }
+
             return Task.FromResult(accept(address));
         }
     }
+
+    private static string Reply(int code) => code switch
+    {
+        530 => "5.7.0 Authentication required",
+        421 => "4.7.0 Try again later",
+        _ => "5.5.4 Not accepted",
+    };
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
     {

@@ -67,6 +67,37 @@ public sealed class SmtpSessionTests
     }
 
     [Fact]
+    public async Task ARelayThatTakesOnlyTwoMailsPerConnection_GetsEveryMail_OverFreshConnections_WithoutAnOutage()
+    {
+        using var server = new TestSmtpServer { MailsPerConnection = 2 }.Start();
+
+        await using (var session = Transport(server.Port).Open())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await session.SendAsync(Mail($"person{i}@beispiel.de", i), CancellationToken.None);
+            }
+        }
+
+        await server.WaitForAsync(_ => true, count: 5);
+        Assert.Equal(["0", "1", "2", "3", "4"], server.Messages.Select(m => m.Subject));
+        Assert.Equal(3, server.Sessions);
+    }
+
+    [Theory]
+    [InlineData(555, null)] // MAIL FROM parameters the server does not take: this mail's size or encoding
+    [InlineData(null, 530)] // a relay that wants a login for this recipient
+    public async Task ARefusalOfOneMail_AtMailFromOrRcptTo_IsThatMailsFailure_NotAnOutage(int? atMailFrom, int? atRcptTo)
+    {
+        using var server = new TestSmtpServer { RefuseSenderWith = atMailFrom, RefuseRecipientWith = atRcptTo }.Start();
+
+        var failures = await SendThreeOverOneSessionAsync(server);
+
+        Assert.Equal([0, 1, 2], failures.Select(f => f.Number));
+        Assert.All(failures, f => Assert.False(MailOutages.IsOutage(f.Error), $"counted as an outage: {f.Error}"));
+    }
+
+    [Fact]
     public async Task AServerThatDoesNotAnswer_CostsOneTimeoutPerBatch_NotOnePerMail()
     {
         // Takes connections and never greets: the mail provider hangs.
