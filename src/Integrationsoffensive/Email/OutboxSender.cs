@@ -69,8 +69,14 @@ public sealed class OutboxSender(
             : [];
         if (messages.Count == 0)
         {
-            // Nothing left to try (sent by another instance, deleted): a later outage is a new one.
-            _outage = null;
+            // Nothing due may only mean another instance tried the same mails a moment ago; the
+            // outage is over for this instance when no mail waits any more (sent elsewhere,
+            // deleted): a later one is a new one. One query, and only while an outage lasts.
+            if (_outage is not null && !await db.OutboxMessages.AnyAsync(m => m.SentAt == null && m.FailedAt == null, cancellationToken))
+            {
+                _outage = null;
+            }
+
             return false;
         }
 

@@ -176,6 +176,27 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task WhileAnotherInstanceTriesTheSameMails_TheOutageGoesOn_WithOneWarning_AndItsBackoffGrows()
+    {
+        using var site = new SmtpSiteFactory(startServer: false) { OutboxOnlyWhenAsked = true };
+        await site.ApplyAsync(site.CreatePlainClient(), Applications.FormValues());
+        var sender = site.Services.GetRequiredService<OutboxSender>();
+        Assert.True(await sender.SendNextAsync(CancellationToken.None)); // no server: the outage begins
+
+        // The other instance also found the server down and set the mail's next try later.
+        var later = site.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(5);
+        await site.WithDbAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, later)));
+        site.Clock.Advance(TimeSpan.FromMinutes(1)); // past this instance's next try, not the mail's
+        Assert.False(await sender.SendNextAsync(CancellationToken.None));
+        site.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(await sender.SendNextAsync(CancellationToken.None));
+
+        Assert.Single(OutageWarnings(site)); // the same outage, not a new one
+        var waiting = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Equal(site.Clock.GetUtcNow().UtcDateTime + OutboxMessage.Backoff(2), waiting.NextAttemptAt);
+    }
+
+    [Fact]
     public async Task AnOutageWhoseMailsWentOutElsewhere_IsOver_TheNextOneStartsAfresh_WithItsWarningAndTheFirstBackoff()
     {
         using var site = new SmtpSiteFactory(startServer: false) { OutboxOnlyWhenAsked = true };
