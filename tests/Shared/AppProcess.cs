@@ -24,22 +24,8 @@ public static class AppProcess
     /// </param>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, bool unprivileged = false)
     {
-        var withoutOverride = unprivileged && Environment.IsPrivilegedProcess;
-        var info = new ProcessStartInfo(withoutOverride ? "setpriv" : "dotnet")
-        {
-            WorkingDirectory = workingDirectory ?? ProjectDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (withoutOverride)
-        {
-            foreach (var arg in new[] { "--bounding-set", "-dac_override,-dac_read_search", "--", "dotnet" })
-            {
-                info.ArgumentList.Add(arg);
-            }
-        }
-
+        var info = Command("dotnet", unprivileged);
+        info.WorkingDirectory = workingDirectory ?? ProjectDirectory;
         info.ArgumentList.Add(AppPath());
         foreach (var arg in args)
         {
@@ -49,6 +35,38 @@ public static class AppProcess
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
+        }
+
+        return info;
+    }
+
+    /// <summary>Whether a process started as <see cref="StartInfo"/> starts an unprivileged site could read the file.</summary>
+    public static async Task<bool> CanReadUnprivilegedAsync(string path)
+    {
+        var info = Command("cat", unprivileged: true);
+        info.ArgumentList.Add(path);
+        using var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0;
+    }
+
+    private static ProcessStartInfo Command(string program, bool unprivileged)
+    {
+        var withoutOverride = unprivileged && Environment.IsPrivilegedProcess;
+        var info = new ProcessStartInfo(withoutOverride ? "setpriv" : program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (withoutOverride)
+        {
+            foreach (var arg in new[] { "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-dac_override,-dac_read_search", "--", program })
+            {
+                info.ArgumentList.Add(arg);
+            }
         }
 
         return info;

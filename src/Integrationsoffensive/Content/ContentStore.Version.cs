@@ -54,7 +54,7 @@ public sealed partial class ContentStore
         }
 
         using var combined = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new DirectoryInfo(RootPath).EnumerateFiles("*", AllFolders).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        foreach (var file in FilesIn(RootPath, recurse: true).OrderBy(f => f.FullName, StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(RootPath, file.FullName);
             combined.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
@@ -73,7 +73,7 @@ public sealed partial class ContentStore
 
         try
         {
-            var watcher = new FileSystemWatcher(RootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            var watcher = new FileSystemWatcher(RootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes };
             FileSystemEventHandler changed = (_, _) => _version = null;
             watcher.Changed += changed;
             watcher.Created += changed;
@@ -94,7 +94,7 @@ public sealed partial class ContentStore
 
     private byte[] FileHash(FileInfo file)
     {
-        var stamp = new FileStamp(file.LastWriteTimeUtc, file.Length);
+        var stamp = FileStamp.Of(file);
         if (_hashes.TryGetValue(file.FullName, out var known) && known.Stamp == stamp)
         {
             return known.Hash;

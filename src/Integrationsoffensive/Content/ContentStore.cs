@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -44,31 +45,43 @@ public sealed partial class ContentStore(
     /// <summary>A YAML data file, e.g. "erstunterzeichnende.yml"; null if it never loaded.</summary>
     public T? Data<T>(string relativePath) where T : class => Load(relativePath, renderer.ParseData<T>);
 
-    // Editors work in content/ on the running site, sometimes as another user: a folder or file the
-    // site may not read is left out (the start names it, see Unreadable) instead of failing every
-    // request that walks the folder.
-    private static readonly EnumerationOptions OneFolder = new() { IgnoreInaccessible = true, AttributesToSkip = 0 };
-
-    private static readonly EnumerationOptions AllFolders = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-
     /// <summary>The Markdown files of a folder, as paths relative to the content root.</summary>
     public IEnumerable<string> DocumentsIn(string folder)
     {
         var directory = Path.Combine(RootPath, folder);
         return Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*.md", OneFolder).Select(path => Path.GetRelativePath(RootPath, path)).Order(StringComparer.Ordinal)
+            ? FilesIn(directory, recurse: false).Where(IsMarkdown).Select(file => Path.GetRelativePath(RootPath, file.FullName)).Order(StringComparer.Ordinal)
             : [];
     }
 
     /// <summary>Files that still contain a "[Platzhalter: …]" an editor has to fill in.</summary>
     public IReadOnlyList<string> FilesWithPlaceholders() =>
         Directory.Exists(RootPath)
-            ? Directory.EnumerateFiles(RootPath, "*.md", AllFolders)
-                .Where(path => TextOrNull(path)?.Contains(PlaceholderMarker, StringComparison.Ordinal) == true)
-                .Select(path => Path.GetRelativePath(RootPath, path))
+            ? FilesIn(RootPath, recurse: true)
+                .Where(file => IsMarkdown(file) && TextOrNull(file.FullName)?.Contains(PlaceholderMarker, StringComparison.Ordinal) == true)
+                .Select(file => Path.GetRelativePath(RootPath, file.FullName))
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : [];
+
+    private static bool IsMarkdown(FileInfo file) => file.Name.EndsWith(".md", StringComparison.Ordinal);
+
+    // The editors' files as every part of the site sees them. Editors work in content/ on the
+    // running site: what their tools leave for a while is not content (hidden files: Emacs' lock
+    // „.#aufruf.md“, a link to nowhere), a folder or file the site may not read (copied in as
+    // another user) is left out and named at start (Unreadable), and linked folders are not
+    // followed: a link may loop (two links to „.“ would make 2^40 folders on every fingerprint).
+    private static FileSystemEnumerable<FileInfo> FilesIn(string folder, bool recurse) =>
+        new FileSystemEnumerable<FileInfo>(folder, (ref entry) => (FileInfo)entry.ToFileSystemInfo(), new EnumerationOptions
+        {
+            RecurseSubdirectories = recurse,
+            IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.Hidden,
+        })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
 
     /// <summary>
     /// Folders (with a trailing „/“) and files under the content root the site may not read, as paths
@@ -87,7 +100,7 @@ public sealed partial class ContentStore(
         {
             try
             {
-                foreach (var entry in folder.EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }))
+                foreach (var entry in folder.EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden }))
                 {
                     if (entry is DirectoryInfo directory)
                     {
@@ -95,6 +108,10 @@ public sealed partial class ContentStore(
                         {
                             folders.Push(directory);
                         }
+                    }
+                    else if (entry.LinkTarget is not null && !File.Exists(entry.FullName))
+                    {
+                        // a link to nowhere: nothing withheld
                     }
                     else if (!MayRead(entry.FullName))
                     {
@@ -105,6 +122,10 @@ public sealed partial class ContentStore(
             catch (UnauthorizedAccessException)
             {
                 found.Add(Path.GetRelativePath(RootPath, folder.FullName) + "/");
+            }
+            catch (IOException)
+            {
+                // removed while the start looked: nothing withheld
             }
         }
 
@@ -155,7 +176,7 @@ public sealed partial class ContentStore(
             return cached?.Value as T;
         }
 
-        var stamp = new FileStamp(info.LastWriteTimeUtc, info.Length);
+        var stamp = FileStamp.Of(info);
         if (cached is not null && (cached.Stamp == stamp || cached.FailedStamp == stamp))
         {
             return cached.Value as T;
@@ -179,9 +200,14 @@ public sealed partial class ContentStore(
 
     private sealed record CachedFile(FileStamp Stamp, object? Value, FileStamp? FailedStamp);
 
-    private sealed record FileStamp(DateTime LastWriteUtc, long Length)
+    // The permissions count: a file that could not be read is read again once it may be (chmod
+    // changes neither its time nor its size).
+    private sealed record FileStamp(DateTime LastWriteUtc, long Length, UnixFileMode Mode)
     {
-        public static readonly FileStamp Missing = new(DateTime.MinValue, -1);
+        public static readonly FileStamp Missing = new(DateTime.MinValue, -1, UnixFileMode.None);
+
+        public static FileStamp Of(FileInfo file) =>
+            new(file.LastWriteTimeUtc, file.Length, OperatingSystem.IsWindows() ? UnixFileMode.None : file.UnixFileMode);
     }
 
     public void Dispose() => _watcher?.Dispose();

@@ -15,13 +15,20 @@ public static class HandDrivenOutbox
     {
         // The sender is registered through a factory (it is also a singleton of its own); each such
         // registration keeps its place, only an OutboxSender it yields is swapped for one that idles.
+        var factories = 0;
         for (var i = 0; i < services.Count; i++)
         {
             if (services[i] is { IsKeyedService: false, ServiceType: var type, ImplementationFactory: { } create } && type == typeof(IHostedService))
             {
+                factories++;
                 services[i] = ServiceDescriptor.Singleton<IHostedService>(provider =>
                     create(provider) is var service && service is OutboxSender ? new Idle() : (IHostedService)service);
             }
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(OutboxSender)) || factories == 0)
+        {
+            throw new InvalidOperationException("The outbox sender is no longer a hosted service made by a factory: its loop could not be left out.");
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class ApplyModel(
     public const string TooFastMessage =
         "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben in Ruhe und senden Sie das Formular dann noch einmal ab.";
 
-    public const string NotStoredTitle = "Ihre Mitzeichnung ist noch nicht sicher gespeichert";
+    public const string NotStoredTitle = "Ihre Mitzeichnung ist möglicherweise noch nicht gespeichert";
 
     public const string NotStoredMessage =
         "Ihre Mitzeichnung ließ sich gerade nicht sicher speichern, weil unsere Datenbank vorübergehend nicht erreichbar ist. Ihre Angaben stehen noch im Formular: Bitte senden Sie es in einigen Minuten unverändert noch einmal ab.";
