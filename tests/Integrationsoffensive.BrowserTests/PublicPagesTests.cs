@@ -25,6 +25,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture)
     /// <summary>Zero violations; a failure names each rule and the elements it found.</summary>
     internal static async Task AssertAccessibleAsync(IPage page, string what)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load); // after a click, the new page's stylesheet may still be on its way
         var result = await page.RunAxe(Wcag22AA);
         var violations = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Select(n => n.Target + " " + n.Html)));

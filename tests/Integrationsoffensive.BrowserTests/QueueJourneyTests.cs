@@ -18,11 +18,21 @@ public sealed class QueueSite : IAsyncLifetime
 [Collection(BrowserTestGroup.Name)]
 public sealed class QueueJourneyTests(BrowserFixture fixture, QueueSite own) : IClassFixture<QueueSite>
 {
-    private async Task<IPage> SignedInAsync(string email, int width = 1280)
+    private async Task<IPage> SignedInAsync(string email, int width = 1280, bool slowStylesheets = false)
     {
         var moderator = await BrowserModerator.InviteAsync(fixture, email, site: own.Site);
         var context = await fixture.NewContextAsync(width: width, baseUrl: own.Site.BaseUrl);
         var page = await context.NewPageAsync();
+        if (slowStylesheets)
+        {
+            // A phone on a slow line: the queue's address is there before its stylesheet.
+            await context.RouteAsync("**/*.css*", async route =>
+            {
+                await Task.Delay(500);
+                await route.ContinueAsync();
+            });
+        }
+
         await moderator.SignInAsync(page);
         return page;
     }
@@ -49,7 +59,7 @@ public sealed class QueueJourneyTests(BrowserFixture fixture, QueueSite own) : I
         await Assertions.Expect(page.Locator(".status-tabs a[aria-current=page]")).ToContainTextAsync("(20)");
 
         await own.Site.RunCommandAsync("Development", "seed-demo", "3", "--waiting");
-        var phone = await SignedInAsync("telefon@aufruf.example", width: 390);
+        var phone = await SignedInAsync("telefon@aufruf.example", width: 390, slowStylesheets: true);
         var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1], $"the queue is {widths[0]} px wide at {widths[1]} px");
         Assert.Equal(0, await phone.Locator("main table").CountAsync());

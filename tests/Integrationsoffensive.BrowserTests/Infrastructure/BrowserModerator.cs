@@ -90,5 +90,8 @@ public sealed class BrowserModerator
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(NextCode());
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/moderation$"));
+        // The address changes when the queue's answer arrives, before its stylesheet is applied;
+        // what a caller measures next (widths, contrast) is the page as a person sees it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 }
