@@ -22,19 +22,69 @@ public sealed class EditorLeftoversTests : IDisposable
     public async Task AFolderAndAFileTheSiteMayNotRead_AreLeftOut_TheSiteStartsAndServes_AndSaysWhatItLeftOut()
     {
         // An editor copied a draft folder and a note in as another user, readable only by them.
+        await WithContentTheSiteMayNotReadAsync(
+            content =>
+            {
+                var drafts = Directory.CreateDirectory(Path.Combine(content, "entwurf")).FullName;
+                File.WriteAllText(Path.Combine(drafts, "aufruf.md"), "# Entwurf");
+                File.WriteAllText(Path.Combine(content, "notiz.md"), "[Platzhalter: Notiz]");
+                File.SetUnixFileMode(drafts, UnixFileMode.None);
+                return Path.Combine(content, "notiz.md");
+            },
+            async (site, client, _) =>
+            {
+                var (response, page) = await client.GetPageAsync("/");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}\n{site.Output}");
+                Assert.Equal("Aufruf für eine Integrationsoffensive", page.QuerySelector("h1")!.Text());
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/unterzeichnende")).StatusCode);
+                var leftOut = site.Output.Split('\n').Single(line => line.Contains("may not read", StringComparison.Ordinal));
+                Assert.Contains("entwurf/, notiz.md", leftOut, StringComparison.Ordinal);
+            });
+    }
+
+    [Fact]
+    [Trait("Database", "Sqlite")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task APageTheSiteMayNotRead_IsShown_AsSoonAsTheEditorLetsItRead_WithoutARestart()
+    {
+        // The editor notices the missing page and fixes the permissions; the file itself is unchanged.
+        await WithContentTheSiteMayNotReadAsync(
+            content =>
+            {
+                var press = Path.Combine(content, "seiten", "presse.md");
+                File.WriteAllText(press, "---\ntitle: Presse\ndescription: Für Redaktionen.\n---\n\nPressekontakt der Kampagne.\n");
+                return press;
+            },
+            async (site, client, press) =>
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/presse")).StatusCode);
+
+                File.SetUnixFileMode(press, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                var (response, page) = await Eventually.WaitForAsync(
+                    () => client.GetPageAsync("/presse"),
+                    answer => answer.Response.StatusCode == HttpStatusCode.OK,
+                    answer => $"/presse still answers {(int)answer.Response.StatusCode} after the chmod\n{site.Output}");
+                Assert.Equal("Presse", page.QuerySelector("h1")!.Text());
+                Assert.Contains("Pressekontakt der Kampagne.", page.QuerySelector("main")!.Text(), StringComparison.Ordinal);
+            });
+    }
+
+    // Starts the site as a process that, unlike the tests when they run as root, is refused what
+    // it may not read. `prepare` adds to a copy of the test content and names the file to take all
+    // permissions from; `check` gets the running site, a client for it and that file.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static async Task WithContentTheSiteMayNotReadAsync(Func<string, string> prepare, Func<SiteProcess, HttpClient, string, Task> check)
+    {
         var root = Directory.CreateTempSubdirectory("integrationsoffensive-leftovers-").FullName;
         try
         {
             var content = Path.Combine(root, "content");
             RepositoryPaths.CopyDirectory(RepositoryPaths.TestContent, content);
-            var drafts = Directory.CreateDirectory(Path.Combine(content, "entwurf")).FullName;
-            File.WriteAllText(Path.Combine(drafts, "aufruf.md"), "# Entwurf");
-            File.WriteAllText(Path.Combine(content, "notiz.md"), "[Platzhalter: Notiz]");
-            File.SetUnixFileMode(drafts, UnixFileMode.None);
-            File.SetUnixFileMode(Path.Combine(content, "notiz.md"), UnixFileMode.None);
+            var unreadable = prepare(content);
+            File.SetUnixFileMode(unreadable, UnixFileMode.None);
 
-            // The check itself must be able to fail: the site's process really may not read them.
-            var probe = await AppProcess.CanReadUnprivilegedAsync(Path.Combine(content, "notiz.md"));
+            // The check itself must be able to fail: the site's process really may not read it.
+            var probe = await AppProcess.CanReadUnprivilegedAsync(unreadable);
             Assert.False(probe, "the site's process could read a file without permissions: this environment cannot take root's file override away");
 
             await using var site = await SiteProcess.StartAsync(Path.Combine(root, "data"), new Dictionary<string, string>
@@ -42,13 +92,7 @@ public sealed class EditorLeftoversTests : IDisposable
                 ["Content__Path"] = content,
             }, unprivileged: true);
             using var client = new HttpClient { BaseAddress = site.BaseAddress };
-
-            var (response, page) = await client.GetPageAsync("/");
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}\n{site.Output}");
-            Assert.Equal("Aufruf für eine Integrationsoffensive", page.QuerySelector("h1")!.Text());
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/unterzeichnende")).StatusCode);
-            var leftOut = site.Output.Split('\n').Single(line => line.Contains("may not read", StringComparison.Ordinal));
-            Assert.Contains("entwurf/, notiz.md", leftOut, StringComparison.Ordinal);
+            await check(site, client, unreadable);
         }
         finally
         {
