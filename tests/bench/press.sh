@@ -108,10 +108,13 @@ note "Stampede …"
 round stampede
 EMAIL="last-moderation@beispiel.example"
 LINK=$(ASPNETCORE_ENVIRONMENT=Production DataDirectory="$WORK/data" Site__PublicBaseUrl="$SITE" dotnet "$APP" moderator add "$EMAIL" --admin | tail -1)
-$BENCH moderate --url "$SITE" --links "$WORK/links" --link "$LINK" --email "$EMAIL" --every 1 --seconds "$STAMPEDE" > "$WORK/approvals.json" &
+$BENCH moderate --url "$SITE" --links "$WORK/links" --link "$LINK" --email "$EMAIL" --every 1 --seconds "$STAMPEDE" --ready "$WORK/approving" > "$WORK/approvals.json" &
 APPROVER=$!
-sleep 4 # the approver signs in and prepares applications first
-wrk -t2 -c256 -d"${STAMPEDE}s" -s tests/bench/stampede.lua "$SITE/" | grep STAMPEDE >> "$RESULTS"
+# The approver signs in and prepares applications first; the readers come when it begins to approve
+# and stay two seconds after its last approval, so that each eviction meets readers.
+for _ in $(seq 1 1200); do [ -f "$WORK/approving" ] && break; kill -0 "$APPROVER" 2>/dev/null || break; sleep 0.1; done
+[ -f "$WORK/approving" ] || { echo "the approver did not get ready"; exit 1; }
+wrk -t2 -c256 -d"$((STAMPEDE + 2))s" -s tests/bench/stampede.lua "$SITE/" | grep STAMPEDE >> "$RESULTS"
 wait "$APPROVER"; echo "APPROVALS $(tail -1 "$WORK/approvals.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["approved"])')" >> "$RESULTS"
 
 # The list uncached once more, now on a warm site, as on the night: the approvals just evicted every

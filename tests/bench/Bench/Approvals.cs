@@ -25,6 +25,10 @@ public static partial class Approvals
         await SignInAsync(moderator, options.Text("email"), key);
         await ConfirmedApplicationsAsync(url, links, (int)Math.Ceiling(seconds / every) + 2);
 
+        // Preparing takes seconds on a slow machine: the readers' load starts when this file
+        // appears, so that every approval falls within it (approvals after the load ended would
+        // count evictions no reader could render again).
+        await File.WriteAllTextAsync(options.Text("ready"), "ready");
         var approved = 0;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed.TotalSeconds < seconds)

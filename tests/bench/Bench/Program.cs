@@ -3,7 +3,7 @@ using Integrationsoffensive.Bench;
 // The load generator of tests/bench/press.sh. It prints figures as one JSON line per command.
 //   apply    --url U --clients N --seconds S        valid, distinct applications, each client with its own cookies
 //   distinct --url U --count N --clients C           N different list searches (distinct cache keys)
-//   moderate --url U --links F --link L --email E --every S --seconds T   signs in as a moderator, approves one application per interval
+//   moderate --url U --links F --link L --email E --every S --seconds T --ready R   signs in as a moderator, writes R, approves one application per interval
 //   rows     --db FILE                                counts the applications in the database
 //   mail-sink --port P --count-file F --links L     an SMTP server that takes every mail, keeps the count in F and confirmation links in L
 //   allocations --pid P --seconds S --top N          what the process P allocates in S seconds, by type and by method (sampled)
