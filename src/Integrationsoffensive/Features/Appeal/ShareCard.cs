@@ -19,7 +19,7 @@ public static class ShareCard
     private const int Height = SharePreview.Height;
 
     public static void MapShareCard(this WebApplication app) =>
-        app.MapGet("/vorschaubild.png", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, HttpContext http) =>
+        app.MapMethods("/vorschaubild.png", FileMethods.GetAndHead, async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, HttpContext http) =>
         {
             var founders = AppealContent.Founders(content);
             var count = await PublishedSignatories.CountAsync(db, founders);

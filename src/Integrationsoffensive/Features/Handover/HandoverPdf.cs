@@ -16,7 +16,7 @@ public static class HandoverPdf
     private static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(0x4a, 0x4a, 0x55));
 
     public static void MapHandoverPdf(this WebApplication app) =>
-        app.MapGet("/uebergabe.pdf", async (ContentStore store, AppDbContext db, MarkdownRenderer renderer, TimeProvider clock) =>
+        app.MapMethods("/uebergabe.pdf", FileMethods.GetAndHead, async (ContentStore store, AppDbContext db, MarkdownRenderer renderer, TimeProvider clock) =>
         {
             var document = await HandoverDocument.LoadAsync(store, db, clock.GetUtcNow().UtcDateTime);
             return document is null

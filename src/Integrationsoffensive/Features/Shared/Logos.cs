@@ -16,7 +16,7 @@ public static class Logos
     public const string Route = "logo";
 
     public static void MapLogos(this WebApplication app) =>
-        app.MapGet("/logos/{id:int}-{hash:regex(^[0-9a-f]{{16}}$)}-{size:int}.png", async (int id, string hash, int size, AppDbContext db, HttpContext http) =>
+        app.MapMethods("/logos/{id:int}-{hash:regex(^[0-9a-f]{{16}}$)}-{size:int}.png", FileMethods.GetAndHead, async (int id, string hash, int size, AppDbContext db, HttpContext http) =>
         {
             if (!ApplicationLogo.IsSize(size))
             {

@@ -26,22 +26,22 @@ public static class Counter
 
     public static void MapCounter(this WebApplication app)
     {
-        app.MapGet("/zaehler.svg", async (AppDbContext db, ContentStore content) =>
+        app.MapMethods("/zaehler.svg", FileMethods.GetAndHead, async (AppDbContext db, ContentStore content) =>
             Results.Text(new CounterBadge(await CountAsync(db, content)).Svg(), "image/svg+xml", Encoding.UTF8)).CacheOutput(PublicCache.Policy).WithName(SvgRoute);
 
-        app.MapGet("/zaehler.png", async (AppDbContext db, ContentStore content, HttpContext http) =>
+        app.MapMethods("/zaehler.png", FileMethods.GetAndHead, async (AppDbContext db, ContentStore content, HttpContext http) =>
         {
             var count = await CountAsync(db, content);
             return CampaignImages.PngAnswer(http.Response, count, new CounterBadge(count).Png());
         }).CacheOutput(PublicCache.Policy).WithName(PngRoute);
 
-        app.MapGet("/qr-code.svg", (SiteLinks links) =>
+        app.MapMethods("/qr-code.svg", FileMethods.GetAndHead, (SiteLinks links) =>
         {
             using var data = QrData(links);
             return Results.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml", Encoding.UTF8);
         }).CacheOutput(PublicCache.Policy).WithName(QrSvgRoute);
 
-        app.MapGet("/qr-code.png", (SiteLinks links) =>
+        app.MapMethods("/qr-code.png", FileMethods.GetAndHead, (SiteLinks links) =>
         {
             using var data = QrData(links);
             return Results.File(new PngByteQRCode(data).GetGraphic(20), "image/png");

@@ -29,21 +29,21 @@ public static class OpenData
 
     public static void MapOpenData(this WebApplication app)
     {
-        app.MapGet("/unterzeichnende.csv", async (AppDbContext db, ContentStore content, HttpContext http) =>
+        app.MapMethods("/unterzeichnende.csv", FileMethods.GetAndHead, async (AppDbContext db, ContentStore content, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "csv");
             // Founders first, marked, then every co-signer: as many rows as the counter counts.
             return CsvFile.Download("unterzeichnende.csv", PublishedSignatories.EveryoneAsync(db, AppealContent.Founders(content)), SignatoryColumns.Public(AppealContent.CurrentVersion(content)));
         }).CacheOutput(PublicCache.Policy).WithName(CsvRoute);
 
-        app.MapGet("/unterzeichnende.json", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, TimeProvider clock, HttpContext http) =>
+        app.MapMethods("/unterzeichnende.json", FileMethods.GetAndHead, async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, TimeProvider clock, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "json");
             http.Response.ContentType = "application/json; charset=utf-8";
             await WriteJsonAsync(http.Response.BodyWriter, db, content, site.Value, links, clock, http.RequestAborted);
         }).CacheOutput(PublicCache.Policy).WithName(JsonRoute);
 
-        app.MapGet("/feed.atom", async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, HttpContext http) =>
+        app.MapMethods("/feed.atom", FileMethods.GetAndHead, async (AppDbContext db, ContentStore content, IOptions<SiteOptions> site, SiteLinks links, HttpContext http) =>
         {
             http.Response.Headers.ETag = await PublicCache.ETagAsync(db, content, "atom");
             var newest = await PublishedSignatories.NewestAsync(db, FeedEntries);

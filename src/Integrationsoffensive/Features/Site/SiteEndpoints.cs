@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using Integrationsoffensive.Content;
+using Integrationsoffensive.Features.Shared;
 using Integrationsoffensive.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,8 @@ public static class SiteEndpoints
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-        app.MapGet("/robots.txt", (SiteLinks links) => Results.Text(RobotsTxt(links), "text/plain", Encoding.UTF8));
-        app.MapGet("/sitemap.xml", (SiteLinks links, ContentStore store) =>
+        app.MapMethods("/robots.txt", FileMethods.GetAndHead, (SiteLinks links) => Results.Text(RobotsTxt(links), "text/plain", Encoding.UTF8));
+        app.MapMethods("/sitemap.xml", FileMethods.GetAndHead, (SiteLinks links, ContentStore store) =>
             Results.Text(Sitemap(links, store), "application/xml", Encoding.UTF8)).WithName(SitemapRoute);
     }
 

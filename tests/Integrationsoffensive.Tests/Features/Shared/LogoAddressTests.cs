@@ -34,6 +34,17 @@ public sealed class LogoAddressTests : IDisposable
         Assert.False(small.Headers.Contains("Set-Cookie"));
     }
 
+    [Fact]
+    public async Task Head_OnAPublishedLogo_AnswersAsGetDoes()
+    {
+        var application = await _site.SeedAsync(ApplicationStatus.Published, logo: Applications.Logo());
+
+        var head = await _site.CreateClientWithoutCookies().SendAsync(new HttpRequestMessage(HttpMethod.Head, Address(application)));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("image/png", head.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData(ApplicationStatus.Submitted)]
     [InlineData(ApplicationStatus.Confirmed)]

@@ -28,6 +28,34 @@ public sealed class SiteEndpointsTests(SiteFactory site) : IClassFixture<SiteFac
         }
     }
 
+    /// <summary>
+    /// Uptime monitors, link checkers and feed readers ask with HEAD first; the files answer it as
+    /// they answer GET (HTTP requires it), not with 404 as if the open data were gone.
+    /// </summary>
+    [Theory]
+    [InlineData("/unterzeichnende.csv")]
+    [InlineData("/unterzeichnende.json")]
+    [InlineData("/feed.atom")]
+    [InlineData("/zaehler.svg")]
+    [InlineData("/zaehler.png")]
+    [InlineData("/qr-code.svg")]
+    [InlineData("/qr-code.png")]
+    [InlineData("/uebergabe.pdf")]
+    [InlineData("/robots.txt")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/vorschaubild.png")]
+    public async Task Head_OnEveryFile_AnswersAsGetDoes(string path)
+    {
+        var client = site.CreatePlainClient();
+
+        var get = await client.GetAsync(path);
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType!.MediaType, head.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Get_RobotsTxt_KeepsCrawlersOutOfPrivateAreas_AndNamesTheSitemap()
     {
