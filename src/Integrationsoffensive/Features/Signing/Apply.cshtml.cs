@@ -13,6 +13,8 @@ namespace Integrationsoffensive.Features.Signing;
 [EnableRateLimiting(RateLimits.Forms)]
 [RequestSizeLimit(ApplyModel.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ApplyModel.MaxRequestBytes)]
+[IgnoreAntiforgeryToken] // FormCookieCheck checks instead: a form we showed keeps what was typed when its cookie is gone
+[FormCookieCheck]
 public sealed class ApplyModel(
     Submissions submissions,
     FormTimer timer,
@@ -33,8 +35,18 @@ public sealed class ApplyModel(
     public const string NotStoredMessage =
         "Ihre Mitzeichnung ließ sich gerade nicht sicher speichern, weil unsere Datenbank vorübergehend nicht erreichbar ist. Ihre Angaben stehen noch im Formular: Bitte senden Sie es in einigen Minuten unverändert noch einmal ab.";
 
-    /// <summary>Room for a logo of 2 MB and then some, so that a slightly larger one gets the form back with a message, not an error page.</summary>
-    public const long MaxRequestBytes = 8 * 1024 * 1024;
+    public const string FormCookieTitle = "Ihre Mitzeichnung ist noch nicht abgeschickt";
+
+    public const string FormCookieMessage =
+        "Das Formular ließ sich nicht sicher Ihrem Browser zuordnen, meist weil die Seite sehr lange offen war oder Ihr Browser das Cookie dieser Seite nicht angenommen hat. Ihre Angaben stehen noch im Formular: Bitte senden Sie es noch einmal ab. Erscheint dieser Hinweis wieder, erlauben Sie bitte Cookies für diese Seite; wir setzen nur ein technisch notwendiges Cookie, das Sie vor gefälschten Formularen schützt.";
+
+    /// <summary>
+    /// Room for far more than a logo of 2 MB: a photo from a phone or an export from a design
+    /// program (often 5–20 MB) gets the form back filled in with the logo's message, not an error
+    /// page. The form reader keeps a file above 64 KB in a temporary file, not in memory; beyond
+    /// this the answer is 413, „Die Datei ist zu groß“.
+    /// </summary>
+    public const long MaxRequestBytes = 32 * 1024 * 1024;
 
     [BindProperty]
     public ApplyInput Input { get; set; } = new();
@@ -59,6 +71,21 @@ public sealed class ApplyModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Without the form's cookie (open for hours, the browser restarted, cookies refused) the
+        // framework's check would answer with a bare error page and everything typed would be lost.
+        // Nothing is stored; the form comes back filled in, with a new cookie and token.
+        if (FormCookieCheckAttribute.Failed(HttpContext))
+        {
+            logger.LogInformation("Application form shown again: its antiforgery check failed");
+            Input.Normalize();
+            ModelState.Clear();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ModelState.AddModelError(string.Empty, FormCookieMessage);
+            ViewData[ErrorSummary.TitleKey] = FormCookieTitle;
+            AskForLogoAgain(Input.Logo is { Length: > 0 });
+            return Page();
+        }
+
         if (!string.IsNullOrEmpty(Honeypot))
         {
             logger.LogInformation("Application discarded: honeypot field filled");

@@ -48,6 +48,7 @@ public sealed record ErrorMessage(string Title, string Text)
         403 => new("Kein Zugriff", "Für diese Seite fehlt Ihnen die Berechtigung."),
         404 => new("Seite nicht gefunden", "Die Adresse ist falsch geschrieben oder die Seite gibt es nicht mehr."),
         405 => new("Diese Aktion ist hier nicht möglich", "Bitte rufen Sie die Seite über einen Link auf dieser Website auf."),
+        413 => new("Die Datei ist zu groß", "Ein Logo darf höchstens 2 MB groß sein. Bitte gehen Sie zurück, wählen Sie eine kleinere Datei und senden Sie das Formular noch einmal ab."),
         429 => new("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
         503 => new("Vorübergehend nicht erreichbar", "Die Seite ist gleich wieder da. Bitte versuchen Sie es in einigen Minuten erneut."),
         >= 500 => new("Ein Fehler ist aufgetreten", "Das hätte nicht passieren dürfen. Bitte versuchen Sie es später erneut."),

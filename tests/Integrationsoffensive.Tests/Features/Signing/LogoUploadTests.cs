@@ -47,6 +47,7 @@ public sealed class LogoUploadTests : IDisposable
         { "zip", LogoFile.Damaged },
         { "jpeg-garbage", LogoFile.Damaged },
         { "too-large", LogoFile.TooLarge },
+        { "phone-photo", LogoFile.TooLarge }, // 12 MB: a photo from a phone, or an export from a design program
     };
 
     private static (string, byte[]) Sample(string kind) => kind switch
@@ -57,6 +58,7 @@ public sealed class LogoUploadTests : IDisposable
         "truncated" => ("logo.png", LogoSamples.Png()[..300]),
         "zip" => ("logo.png", LogoSamples.PngWithZip()),
         "jpeg-garbage" => ("logo.jpg", LogoSamples.JpegHeaderWithGarbage()),
+        "phone-photo" => ("IMG_2041.jpg", [.. LogoSamples.JpegHeaderWithGarbage(), .. new byte[12_000_000]]),
         _ => ("logo.png", [.. LogoSamples.Png(), .. new byte[LogoFile.MaxBytes + 1 - LogoSamples.Png().Length]]),
     };
 
@@ -78,6 +80,20 @@ public sealed class LogoUploadTests : IDisposable
         Assert.Equal(values["Input.Email"], ((IHtmlInputElement)page.GetElementById("Input_Email")!).Value);
         Assert.Equal(values["Input.Statement"], page.GetElementById("Input_Statement")!.TextContent);
         Assert.True(((IHtmlInputElement)page.GetElementById("Input_Consent")!).IsChecked);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Apply_WithAFileBeyondWhatTheFormTakes_IsToldInGermanThatTheFileIsTooLarge()
+    {
+        var huge = new byte[ApplyModel.MaxRequestBytes + 1];
+
+        var response = await _site.ApplyAsync(_site.CreatePlainClient(), Applications.FormValues(), ("scan.tif", huge));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Die Datei ist zu groß", page.QuerySelector("h1")!.Text());
+        Assert.Contains("höchstens 2 MB", page.QuerySelector("main")!.TextContent);
         Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
     }
 

@@ -1,0 +1,82 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Integrationsoffensive.Domain;
+using Integrationsoffensive.Features.Signing;
+using Integrationsoffensive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integrationsoffensive.Tests.Features.Signing;
+
+/// <summary>
+/// The application form is protected against forged posts by a cookie. When that cookie is gone
+/// (the form was open for hours, the browser was restarted, or it takes no cookies from the site),
+/// the form comes back with everything typed, saying why and what to do, not a bare error page.
+/// </summary>
+public sealed class FormCookieTests : IDisposable
+{
+    private readonly SiteFactory _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private static Dictionary<string, string?> Typed()
+    {
+        var typed = Applications.FormValues(name: "Willkommensinitiative Süd e. V.", email: "sued@beispiel.de");
+        typed["Input.Statement"] = "Weil Ankommen Zeit braucht – und Menschen, die sich kümmern.";
+        return typed;
+    }
+
+    private static void AssertKept(IHtmlDocument page, Dictionary<string, string?> typed)
+    {
+        Assert.Equal("Aufruf mitzeichnen", page.QuerySelector("h1")!.Text());
+        Assert.Equal(ApplyModel.FormCookieTitle, page.QuerySelector(".error-summary h2")!.Text());
+        Assert.Contains(ApplyModel.FormCookieMessage, page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(typed["Input.OrganizationName"], page.QuerySelector<IHtmlInputElement>("#Input_OrganizationName")!.Value);
+        Assert.Equal(typed["Input.Email"], page.QuerySelector<IHtmlInputElement>("#Input_Email")!.Value);
+        Assert.Equal(typed["Input.ContactName"], page.QuerySelector<IHtmlInputElement>("#Input_ContactName")!.Value);
+        Assert.Equal(typed["Input.Statement"], page.QuerySelector<IHtmlTextAreaElement>("#Input_Statement")!.Value);
+        Assert.True(page.QuerySelector<IHtmlInputElement>("#Input_Consent")!.IsChecked);
+    }
+
+    [Fact]
+    public async Task AFormWhoseCookieIsGone_ComesBackFilledIn_AndGoesThroughWhenSentAgain()
+    {
+        var (_, form) = await _site.CreatePlainClient().GetPageAsync("/mitzeichnen");
+        _site.Clock.Advance(TimeSpan.FromSeconds(20));
+        var typed = Typed();
+        var browser = _site.CreatePlainClient(); // the same form, but the browser no longer has the form's cookie
+
+        var failed = await browser.SubmitAsync(form, "form.form", typed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        var page = await failed.ReadDocumentAsync();
+        AssertKept(page, typed);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
+
+        // The answer brought a new cookie with it: the form as it came back goes through.
+        var again = await browser.SubmitAsync(page, "form.form", new Dictionary<string, string?>());
+
+        Assert.Equal("/mitzeichnen/danke", again.Headers.Location?.OriginalString);
+        var stored = await _site.WithDbAsync(db => db.Applications.SingleAsync());
+        Assert.Equal(("Willkommensinitiative Süd e. V.", "sued@beispiel.de", ApplicationStatus.Submitted), (stored.OrganizationName, stored.Email, stored.Status));
+    }
+
+    [Fact]
+    public async Task ABrowserThatTakesNoCookies_KeepsWhatWasTyped_AndIsToldWhy_AndNothingIsStored()
+    {
+        var browser = _site.CreateClientWithoutCookies();
+        var (_, form) = await browser.GetPageAsync("/mitzeichnen");
+        _site.Clock.Advance(TimeSpan.FromSeconds(20));
+        var typed = Typed();
+
+        var first = await browser.SubmitAsync(form, "form.form", typed);
+        var page = await first.ReadDocumentAsync();
+        var second = await browser.SubmitAsync(page, "form.form", new Dictionary<string, string?>());
+
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        AssertKept(page, typed);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        AssertKept(await second.ReadDocumentAsync(), typed);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
+    }
+}
