@@ -164,7 +164,10 @@ public sealed partial class DetailModel(AppDbContext db, ApplicationMails mails,
         }
 
         Application = application;
+        // The forms carry the version shown now; the posted one, kept by model binding, would
+        // otherwise win in the hidden field, and after a conflict every retry would conflict again.
         Version = application.ConcurrencyStamp;
+        ModelState.Remove(nameof(Version));
         LogoHash = await db.ApplicationLogos.Where(l => l.ApplicationId == id).Select(l => l.Hash).SingleOrDefaultAsync();
         History = await db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync();
         Reasons = await db.RejectionReasons.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.SortOrder).ToListAsync();

@@ -22,6 +22,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
 
     public string Name { get; private set; } = "";
 
+    /// <summary>After a conflict: the public fields as someone else saved them, shown beside what was typed.</summary>
+    public PublicFieldsInput? Current { get; private set; }
+
     public override string PageTitle => "Öffentliche Angaben bearbeiten";
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -58,6 +61,16 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
         {
             if (!await db.TrySaveVersionAsync(application, Version, () => application.Edit(Actor, Input.ToPublicFields(), clock.GetUtcNow().UtcDateTime)))
             {
+                // What was typed stays in the form; the current state is shown above it, and the
+                // form now carries its version: sent again, it is saved over what the moderator has seen.
+                var current = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+                if (current is null)
+                {
+                    return NotFound();
+                }
+
+                Show(current);
+                Current = PublicFieldsInput.From(current);
                 ModelState.AddModelError(string.Empty, DetailModel.ConflictMessage);
                 return Page();
             }

@@ -103,10 +103,17 @@ public sealed class DecisionTests : IDisposable
         var stale = await DecideAsync(second, secondPage, "Reject", new() { ["Input.ReasonId"] = "1" });
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains(DetailModel.ConflictMessage, (await stale.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
+        var page = await stale.ReadDocumentAsync();
+        Assert.Contains(DetailModel.ConflictMessage, page.QuerySelector(".error-summary")!.TextContent);
         var stored = await ReloadAsync(application.Id);
         Assert.Equal(ApplicationStatus.Published, stored.Status);
         Assert.DoesNotContain(stored.History, e => e.Action == AuditAction.Rejected);
+
+        // The page now shows the current state, and its forms carry it: a note written there is saved.
+        var note = await second.SubmitAsync(page, "form[action*='handler=Note']", new Dictionary<string, string?> { ["Input.Note"] = "Schon freigegeben, passt." });
+
+        Assert.Equal($"/moderation/antraege/{application.Id}", note.Headers.Location?.OriginalString);
+        Assert.Contains((await ReloadAsync(application.Id)).History, e => e.Action == AuditAction.Note && e.Details == "Schon freigegeben, passt.");
     }
 
     [Fact]

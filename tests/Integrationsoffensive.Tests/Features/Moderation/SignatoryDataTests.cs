@@ -47,6 +47,17 @@ public sealed class SignatoryDataTests : IDisposable
         Assert.Contains(DetailModel.ConflictMessage, page.QuerySelector(".error-summary")!.TextContent);
         Assert.Equal("Fulda", page.GetElementById("Input_Place")!.GetAttribute("value"));
         Assert.Equal("Kassel", (await _site.WithDbAsync(db => db.Applications.SingleAsync())).Place);
+        // „The current state below“: what the other one saved, beside what this one typed.
+        var current = page.GetElementById("aktueller-stand")!;
+        Assert.Contains("Ort", current.TextContent);
+        Assert.Contains("Kassel", current.TextContent);
+
+        // Having seen it, the moderator sends the form as it came back: it is saved, not refused again.
+        var again = await client.SubmitAsync(page, "form.form", new Dictionary<string, string?>());
+
+        Assert.Equal($"/moderation/antraege/{application.Id}", again.Headers.Location?.OriginalString);
+        Assert.Equal("Fulda", (await _site.WithDbAsync(db => db.Applications.SingleAsync())).Place);
+        Assert.Contains("Ort: „Kassel“ → „Fulda“", (await AuditAsync()).Where(e => e.Action == AuditAction.Edited).Select(e => e.Details));
     }
 
     [Fact]
