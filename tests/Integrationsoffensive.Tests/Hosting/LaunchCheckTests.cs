@@ -28,7 +28,7 @@ public sealed class LaunchCheckTests : IDisposable
     [Fact]
     public async Task InProduction_UnfinishedSetup_IsAWarningAtStart_AndANoticeOnTheDashboard()
     {
-        _site.WithSetting("Email:ModeratorAddresses:0", "");
+        _site.WithSetting("Email:ModeratorAddresses:0", "").WithSetting("Site:PublicBaseUrl", "http://localhost:5000");
         var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
 
         var (_, page) = await client.GetPageAsync("/moderation/uebersicht");
@@ -36,11 +36,13 @@ public sealed class LaunchCheckTests : IDisposable
         var notices = page.QuerySelectorAll(".launch-notice li").Select(li => li.Text()).ToList();
         Assert.Contains(notices, n => n.StartsWith("Die E-Mails gehen noch von „aufruf@localhost“ aus.", StringComparison.Ordinal));
         Assert.Contains(notices, n => n.StartsWith("Es ist keine Adresse der Moderation eingetragen", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.StartsWith("Die Links in den E-Mails und Exporten führen noch auf „http://localhost:5000“", StringComparison.Ordinal));
         Assert.Contains(notices, n => n.Contains("Platzhalter", StringComparison.Ordinal)
             && n.EndsWith("seiten/barrierefreiheit.md, seiten/datenschutz.md, seiten/impressum.md. Bis sie ersetzt sind, meldet /healthz/ready „Degraded“.", StringComparison.Ordinal));
         var warnings = _site.Logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.StartsWith("Before going live", StringComparison.Ordinal)).Select(e => e.Message).ToList();
         Assert.Contains(warnings, w => w.Contains("localhost", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.Contains("No moderator addresses", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("Site:PublicBaseUrl", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.Contains("seiten/impressum.md", StringComparison.Ordinal));
     }
 

@@ -9,12 +9,13 @@ namespace Integrationsoffensive.Features.Shared;
 public sealed record LaunchFinding(string Log, string Notice);
 
 /// <summary>
-/// What must not reach the public unnoticed: mails from a sender on localhost, nobody told about
+/// What must not reach the public unnoticed: mails from a sender on localhost, links in mails
+/// and exports to an address on this machine (the default of Site:PublicBaseUrl), nobody told about
 /// waiting applications, mails signed by nobody, and „[Platzhalter: …]“ still in the legal pages.
 /// In Production each is a warning at start and a notice on the dashboard; placeholders in the
 /// legal pages also make /healthz/ready report Degraded (<see cref="LegalPagesCheck"/>).
 /// </summary>
-public sealed class LaunchChecks(IOptions<EmailOptions> email, ContentStore content, IHostEnvironment environment)
+public sealed class LaunchChecks(IOptions<EmailOptions> email, IOptions<Hosting.SiteOptions> site, ContentStore content, IHostEnvironment environment)
 {
     /// <summary>The pages the law asks for; a placeholder there is a legal risk, not only an unfinished text.</summary>
     public static readonly IReadOnlyList<string> LegalPages =
@@ -32,6 +33,13 @@ public sealed class LaunchChecks(IOptions<EmailOptions> email, ContentStore cont
         {
             findings.Add(new("The mail sender (Email:From) is an address on localhost",
                 $"Die E-Mails gehen noch von „{settings.From}“ aus. Bitte tragen Sie unter Email:From eine echte Absenderadresse ein, sonst kommen die Mails nicht an oder landen im Spam."));
+        }
+
+        // Every confirmation link would lead to the organization's own computer: no one could confirm.
+        if (IsOnThisMachine(site.Value.PublicBaseUrl))
+        {
+            findings.Add(new($"The public address (Site:PublicBaseUrl) is {site.Value.PublicBaseUrl}, an address on this machine",
+                $"Die Links in den E-Mails und Exporten führen noch auf „{site.Value.PublicBaseUrl}“, also auf den Rechner der Empfänger. Bitte tragen Sie unter Site:PublicBaseUrl die öffentliche Adresse der Website ein (z. B. https://integrationsoffensive.de), sonst kann niemand seine Mitzeichnung bestätigen."));
         }
 
         if (!settings.ModeratorRecipients().Any())
@@ -54,6 +62,10 @@ public sealed class LaunchChecks(IOptions<EmailOptions> email, ContentStore cont
 
         return findings;
     }
+
+    private static bool IsOnThisMachine(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Ready, but Degraded while the legal pages still contain placeholders (in Production): the Impressum must never go public unfinished unnoticed.</summary>
