@@ -36,6 +36,33 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, Duplicate
 
     public IReadOnlyList<ImportRow>? Rows { get; private set; }
 
+    /// <summary>The file was not UTF-8 and was read as Windows-1252: the preview says so.</summary>
+    public bool ReadAsWindows1252 { get; private set; }
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// UTF-8 (or what its byte order mark says); a file that is not valid UTF-8 is what a German
+    /// Excel saves as „CSV (Trennzeichen-getrennt)“: Windows-1252. Read as UTF-8 regardless, each
+    /// umlaut became „�“ and went onto the public list that way.
+    /// </summary>
+    internal static (string Text, bool Windows1252) Decode(byte[] bytes)
+    {
+        using (var reader = new StreamReader(new MemoryStream(bytes), StrictUtf8, detectEncodingFromByteOrderMarks: true))
+        {
+            try
+            {
+                return (reader.ReadToEnd(), false);
+            }
+            catch (DecoderFallbackException)
+            {
+                // not UTF-8: read once more below
+            }
+        }
+
+        return (CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes), true);
+    }
+
     public override string PageTitle => "CSV-Import";
 
     public void OnGet()
@@ -56,8 +83,9 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, Duplicate
             return Page();
         }
 
-        using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = await reader.ReadToEndAsync();
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer, HttpContext.RequestAborted);
+        (var text, ReadAsWindows1252) = Decode(buffer.ToArray());
         FileName = Path.GetFileName(Upload.FileName);
         Rows = SignatoryImport.Parse(text, await duplicates.LoadIndexAsync());
         if (Rows.Count == 0)

@@ -14,14 +14,16 @@ public sealed class ImportTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private static async Task<IHtmlDocument> PreviewAsync(HttpClient client, string csv)
+    private static Task<IHtmlDocument> PreviewAsync(HttpClient client, string csv) => PreviewAsync(client, Encoding.UTF8.GetBytes(csv));
+
+    private static async Task<IHtmlDocument> PreviewAsync(HttpClient client, byte[] csv)
     {
         var (_, upload) = await client.GetPageAsync("/moderation/import");
         var token = upload.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var content = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "Upload", "liste.csv" },
+            { new ByteArrayContent(csv), "Upload", "liste.csv" },
         };
         return await (await client.PostAsync("/moderation/import?handler=Preview", content)).ReadDocumentAsync();
     }
@@ -65,6 +67,36 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(["Café International|kassel-stadt", "Jugendmigrationsdienst|main-kinzig-kreis"], names.Order());
         Assert.Contains(await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync()),
             e => e.Action == AuditAction.Imported && e.Details.StartsWith("2 Unterzeichnende importiert", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFileSavedByGermanExcel_IsReadWithItsUmlauts_AndTheModeratorIsTold()
+    {
+        // „CSV (Trennzeichen-getrennt)“ in a German Excel writes Windows-1252, not UTF-8: read as
+        // UTF-8, every umlaut became „�“ and went onto the public list that way.
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        var preview = await PreviewAsync(client, windows1252.GetBytes("Name;Art;Ort;Region;Website;Kurzbegründung\r\nVerein Überall Süd – „Gießen hilft“;Sonstige;Gießen;Landkreis Gießen;;Weil es nötig ist.\r\n"));
+
+        Assert.Contains("Windows-1252", preview.QuerySelector(".import-encoding")!.TextContent);
+        Assert.Contains("Verein Überall Süd – „Gießen hilft“", Results(preview)[0]);
+        Assert.DoesNotContain("\uFFFD", preview.QuerySelector("table.import-preview")!.TextContent);
+
+        await client.SubmitAsync(preview, "form[action*='handler=Import']", new Dictionary<string, string?>());
+
+        var stored = await _site.WithDbAsync(db => db.Applications.Where(a => a.AddedByModerator).SingleAsync());
+        Assert.Equal(("Verein Überall Süd – „Gießen hilft“", "Gießen", "Weil es nötig ist."), (stored.OrganizationName, stored.Place, stored.Statement));
+    }
+
+    [Fact]
+    public async Task AFileInUtf8_IsReadAsUtf8_WithoutANotice()
+    {
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+
+        var preview = await PreviewAsync(client, "Name;Art;Ort;Region\nVerein Überall Süd;Sonstige;Gießen;Landkreis Gießen\n");
+
+        Assert.Null(preview.QuerySelector(".import-encoding"));
+        Assert.Contains("Verein Überall Süd", Results(preview)[0]);
     }
 
     [Fact]
