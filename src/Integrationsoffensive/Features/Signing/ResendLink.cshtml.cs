@@ -54,6 +54,7 @@ public sealed class ResendLinkModel(Submissions submissions, TimeProvider clock)
     {
         [Required(ErrorMessage = "Bitte geben Sie die E-Mail-Adresse an, mit der Sie mitgezeichnet haben.")]
         [StringLength(FieldLimits.Email, ErrorMessage = "Die E-Mail-Adresse darf höchstens {1} Zeichen lang sein.")]
+        [MailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@beispiel.de.")] // as the form took it: a typo would wait for a mail that never comes
         public string? Email { get; set; }
     }
 }

@@ -137,6 +137,25 @@ public sealed class ConfirmationTests : IDisposable
         Assert.Equal("Dieser Link funktioniert nicht mehr", page.QuerySelector("h1")!.Text());
     }
 
+    [Theory]
+    [InlineData("a@b")]
+    [InlineData("Erika <erika@beispiel.de>")]
+    [InlineData("a@beispiel.de, b@beispiel.de")]
+    public async Task NewLink_ForAnAddressThatCannotBeOne_SaysSo_InsteadOfPromisingAMail(string typed)
+    {
+        // A mistyped address would otherwise wait for a mail that never comes. Saying that it is
+        // malformed tells nothing about which addresses have applied.
+        var client = _site.CreatePlainClient();
+        var (_, form) = await client.GetPageAsync("/mitzeichnen/neuer-link");
+
+        var response = await client.SubmitAsync(form, "main form", new Dictionary<string, string?> { ["Input.Email"] = typed });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("Bitte geben Sie eine gültige E-Mail-Adresse an", page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(typed, ((AngleSharp.Html.Dom.IHtmlInputElement)page.GetElementById("Input_Email")!).Value);
+    }
+
     [Fact]
     public async Task NewLink_AnswersTheSameForKnownAndUnknownAddresses_AndOnlyMailsTheKnownOne()
     {
