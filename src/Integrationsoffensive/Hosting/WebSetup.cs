@@ -27,7 +27,7 @@ public static class WebSetup
         {
             options.RootDirectory = "/Features";
             options.Conventions.ConfigureFilter(new Features.Shared.HandlerRequiredFilter());
-        });
+        }).AddMvcOptions(options => GermanBindingMessages(options.ModelBindingMessageProvider));
         // Cookies are Secure whenever the request is HTTPS, also behind a trusted proxy that says so
         // (X-Forwarded-Proto); plain http only on a developer's machine.
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -98,5 +98,24 @@ public static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+    }
+
+    /// <summary>
+    /// What model binding says when a value cannot be read (only tampered or broken requests send
+    /// such values; the forms' own messages come from their attributes), in German like every page.
+    /// </summary>
+    private static void GermanBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"Der Wert „{value}“ ist ungültig.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Der Wert „{value}“ ist ungültig.");
+        messages.SetUnknownValueIsInvalidAccessor(_ => "Der angegebene Wert ist ungültig.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Der angegebene Wert ist ungültig.");
+        messages.SetValueIsInvalidAccessor(value => $"Der Wert „{value}“ ist ungültig.");
+        messages.SetValueMustBeANumberAccessor(_ => "Bitte geben Sie eine Zahl an.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "Bitte geben Sie eine Zahl an.");
+        messages.SetMissingBindRequiredValueAccessor(_ => "Ein Wert fehlt.");
+        messages.SetMissingKeyOrValueAccessor(() => "Ein Wert fehlt.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "Die Anfrage enthält keine Daten.");
+        messages.SetValueMustNotBeNullAccessor(_ => "Ein Wert fehlt.");
     }
 }

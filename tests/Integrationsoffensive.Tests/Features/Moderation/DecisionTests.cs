@@ -92,6 +92,21 @@ public sealed class DecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task AValueThatIsNoValue_IsNamedInGerman_AndChangesNothing()
+    {
+        // Only a tampered or broken request sends these; the page still speaks German.
+        var (client, application) = await ModeratorWithWaitingApplicationAsync();
+        var (_, page) = await client.GetPageAsync($"/moderation/antraege/{application.Id}");
+
+        var response = await DecideAsync(client, page, "Reject", new() { ["Input.ReasonId"] = "abc", ["Version"] = "kaputt", ["weiter"] = "vielleicht" });
+
+        var summary = (await response.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("Der Wert „abc“ ist ungültig.", summary);
+        Assert.DoesNotContain("is not valid", summary);
+        Assert.Equal(ApplicationStatus.Confirmed, (await ReloadAsync(application.Id)).Status);
+    }
+
+    [Fact]
     public async Task TwoModerators_OnTheSameApplication_TheSecondIsToldAndNothingIsOverwritten()
     {
         var (first, application) = await ModeratorWithWaitingApplicationAsync();
