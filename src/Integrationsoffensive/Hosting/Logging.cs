@@ -27,6 +27,10 @@ public static partial class Logging
                     // category enabled at any level, hosting would open a log scope and start an
                     // Activity for every request, cache hits included (a fifth of what a hit allocates).
                     .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off)
+                    // A status-message cookie that cannot be read (made up, or from before the key
+                    // ring changed) is ignored by the framework with a warning and stack trace per
+                    // request: anyone could flood the log with one header.
+                    .MinimumLevel.Override("Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider", LogEventLevel.Error)
                     .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                     .ReadFrom.Services(services)

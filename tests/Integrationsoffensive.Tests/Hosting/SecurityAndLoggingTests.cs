@@ -40,6 +40,23 @@ public sealed class SecurityAndLoggingTests(SiteFactory site) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task AStatusCookieThatCannotBeRead_IsIgnored_WithoutAWarningAndStackTracePerRequest()
+    {
+        // Anyone can send a made-up „hinweis“ cookie; each request wrote a warning with a stack
+        // trace, a cheap way to flood the log. The page answers as without it.
+        var client = site.CreateClientWithoutCookies();
+        client.DefaultRequestHeaders.Add("Cookie", "hinweis=garbage");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/impressum")).StatusCode);
+        }
+
+        Assert.DoesNotContain(site.Logs.Events, e => e.Properties.TryGetValue("SourceContext", out var source)
+            && source.ToString().Contains("CookieTempDataProvider", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task StructuredLogEvents_CarryNoConcretePathOrAddress()
     {
         await site.CreatePlainClient().GetAsync("/impressum-alt?email=anna@example.org");
