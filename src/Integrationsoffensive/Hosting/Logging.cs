@@ -82,14 +82,17 @@ public static partial class Logging
             // Readers' successful page views are Debug (the proxy in front keeps access logs; at a
             // press spike one console line per view would cost more than the view itself); forms,
             // errors and everything of the moderation area stay Information.
-            options.GetLevel = (context, _, exception) =>
-                exception is not null ? Failed(context, exception)
-                : context.Features.Get<IExceptionHandlerFeature>() is not null ? LogEventLevel.Verbose // its request has its line
-                : context.Response.StatusCode >= 500 && !context.Items.ContainsKey(ErrorPageAskedForKey) ? LogEventLevel.Error
-                : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
-                : IsReaderView(context) ? LogEventLevel.Debug
-                : LogEventLevel.Information;
+            options.GetLevel = (context, _, exception) => LevelFor(context, exception);
         });
+
+    /// <summary>The level of a request's line: see <see cref="UseSiteRequestLogging"/>.</summary>
+    internal static LogEventLevel LevelFor(HttpContext context, Exception? exception) =>
+        exception is not null ? Failed(context, exception)
+        : context.Features.Get<IExceptionHandlerFeature>() is not null ? LogEventLevel.Verbose // its request has its line
+        : context.Response.StatusCode >= 500 && !context.Items.ContainsKey(ErrorPageAskedForKey) ? LogEventLevel.Error
+        : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+        : IsReaderView(context) ? LogEventLevel.Debug
+        : LogEventLevel.Information;
 
     private const string FailedWithKey = "request-failed-with";
 
@@ -98,6 +101,14 @@ public static partial class Logging
     // the route asked for and the whole time taken. The error page's re-execution writes no line.
     private static LogEventLevel Failed(HttpContext context, Exception exception)
     {
+        // The reader went away (closed the tab, a monitor's HEAD that hangs up after the headers,
+        // a download broken off): nothing failed here. 499 as the framework's error handler says it.
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            context.Items[FailedWithKey] = StatusCodes.Status499ClientClosedRequest;
+            return LogEventLevel.Information;
+        }
+
         context.Items[FailedWithKey] = context.Response.HasStarted
             ? StatusCodes.Status500InternalServerError
             : Data.StorageFailures.StatusCodeFor(exception); // as the error handler chooses it

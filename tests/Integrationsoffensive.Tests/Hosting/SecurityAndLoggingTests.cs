@@ -110,4 +110,20 @@ public sealed class SecurityAndLoggingTests(SiteFactory site) : IClassFixture<Si
 
         Assert.Equal(expected, Logging.RouteForLog(context));
     }
+
+    [Fact]
+    public void AReaderWhoHungUp_IsNoError_ButAFailureWhileTheReaderWaits_Is()
+    {
+        // curl -I on the CSV hangs up after the headers; the export's query is cancelled with it.
+        // That was logged as „responded 500“ at Error, an alarm for nothing on the night.
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+        var hungUp = new DefaultHttpContext { RequestAborted = gone.Token };
+        hungUp.Request.Method = "HEAD";
+        var waiting = new DefaultHttpContext();
+
+        Assert.Equal(Serilog.Events.LogEventLevel.Information, Logging.LevelFor(hungUp, new TaskCanceledException()));
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, Logging.LevelFor(waiting, new TaskCanceledException())); // a timeout of our own
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, Logging.LevelFor(hungUp, new InvalidOperationException()));
+    }
 }
