@@ -36,7 +36,7 @@ public sealed partial class DetailModel(AppDbContext db, ApplicationMails mails,
 
     public override string PageTitle => "Mitzeichnung prüfen";
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id, showCurrentVersion: true) ? Page() : NotFound();
 
     /// <summary>Skips to the next waiting application without deciding this one.</summary>
     public async Task<IActionResult> OnGetNextAsync(int id)
@@ -134,7 +134,8 @@ public sealed partial class DetailModel(AppDbContext db, ApplicationMails mails,
             ModelState.AddModelError(string.Empty, exception.Message);
         }
 
-        await LoadAsync(id);
+        // The moderator is shown the current state now, so the forms carry its version.
+        await LoadAsync(id, showCurrentVersion: true);
         return Page();
     }
 
@@ -155,7 +156,13 @@ public sealed partial class DetailModel(AppDbContext db, ApplicationMails mails,
         return RedirectToPage(new { id = next });
     }
 
-    private async Task<bool> LoadAsync(int id)
+    /// <summary>
+    /// Loads what the page shows. Only where the moderator is shown the current state (the page
+    /// itself, or after a conflict) do its forms take the current version; a form that comes back
+    /// for the moderator's own mistake keeps the version it was shown with, so a change someone
+    /// else made meanwhile is still noticed at the next click.
+    /// </summary>
+    private async Task<bool> LoadAsync(int id, bool showCurrentVersion = false)
     {
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
         if (application is null)
@@ -164,10 +171,13 @@ public sealed partial class DetailModel(AppDbContext db, ApplicationMails mails,
         }
 
         Application = application;
-        // The forms carry the version shown now; the posted one, kept by model binding, would
-        // otherwise win in the hidden field, and after a conflict every retry would conflict again.
-        Version = application.ConcurrencyStamp;
-        ModelState.Remove(nameof(Version));
+        if (showCurrentVersion)
+        {
+            // The posted version, kept by model binding, would otherwise win in the hidden field,
+            // and after a conflict every retry would conflict again.
+            Version = application.ConcurrencyStamp;
+            ModelState.Remove(nameof(Version));
+        }
         LogoHash = await db.ApplicationLogos.Where(l => l.ApplicationId == id).Select(l => l.Hash).SingleOrDefaultAsync();
         History = await db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync();
         Reasons = await db.RejectionReasons.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.SortOrder).ToListAsync();

@@ -107,6 +107,24 @@ public sealed class DecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task AChangeByAnother_IsStillNoticed_AfterTheModeratorsOwnMistakeWasShown()
+    {
+        // A form that comes back for a missing reason must keep the version it was shown with:
+        // taking the current one there would let the next click pass over the other's change unseen.
+        var (first, application) = await ModeratorWithWaitingApplicationAsync();
+        var second = await _site.SignInAsync(await _site.CreateModeratorAsync("zweite@aufruf.example"));
+        var (_, secondPage) = await second.GetPageAsync($"/moderation/antraege/{application.Id}");
+        var (_, edit) = await first.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
+        await first.SubmitAsync(edit, "form.form", new Dictionary<string, string?> { ["Input.Place"] = "Kassel" });
+
+        var withoutReason = await DecideAsync(second, secondPage, "Reject", new() { ["Input.ReasonId"] = "" });
+        var withReason = await DecideAsync(second, await withoutReason.ReadDocumentAsync(), "Reject", new() { ["Input.ReasonId"] = "1" });
+
+        Assert.Contains(DetailModel.ConflictMessage, (await withReason.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(ApplicationStatus.Confirmed, (await ReloadAsync(application.Id)).Status);
+    }
+
+    [Fact]
     public async Task TwoModerators_OnTheSameApplication_TheSecondIsToldAndNothingIsOverwritten()
     {
         var (first, application) = await ModeratorWithWaitingApplicationAsync();
