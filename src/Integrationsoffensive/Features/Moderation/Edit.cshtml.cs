@@ -18,12 +18,29 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
     [BindProperty]
     public Guid Version { get; set; }
 
+    /// <summary>The public fields as the form showed them (hidden fields): after a conflict they tell what this moderator changed.</summary>
+    [BindProperty]
+    public PublicFieldsInput Shown { get; set; } = new();
+
     public int Id { get; private set; }
 
     public string Name { get; private set; } = "";
 
-    /// <summary>After a conflict: the public fields as someone else saved them, shown beside what was typed.</summary>
+    /// <summary>After a conflict: the public fields as someone else saved them, shown above the form.</summary>
     public PublicFieldsInput? Current { get; private set; }
+
+    /// <summary>After a conflict: the fields where this moderator's input replaces what someone else saved.</summary>
+    public IReadOnlySet<string> Differing { get; private set; } = new HashSet<string>();
+
+    private static readonly (string Name, Func<PublicFieldsInput, string?> Get, Action<PublicFieldsInput, string?> Set)[] Fields =
+    [
+        (nameof(PublicFieldsInput.OrganizationName), f => f.OrganizationName, (f, v) => f.OrganizationName = v),
+        (nameof(PublicFieldsInput.OrganizationType), f => f.OrganizationType, (f, v) => f.OrganizationType = v),
+        (nameof(PublicFieldsInput.Place), f => f.Place, (f, v) => f.Place = v),
+        (nameof(PublicFieldsInput.Region), f => f.Region, (f, v) => f.Region = v),
+        (nameof(PublicFieldsInput.Website), f => f.Website, (f, v) => f.Website = v),
+        (nameof(PublicFieldsInput.Statement), f => f.Statement, (f, v) => f.Statement = v),
+    ];
 
     public override string PageTitle => "Öffentliche Angaben bearbeiten";
 
@@ -37,6 +54,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
 
         Show(application);
         Input = PublicFieldsInput.From(application);
+        Shown = PublicFieldsInput.From(application);
         return Page();
     }
 
@@ -61,17 +79,13 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
         {
             if (!await db.TrySaveVersionAsync(application, Version, () => application.Edit(Actor, Input.ToPublicFields(), clock.GetUtcNow().UtcDateTime)))
             {
-                // What was typed stays in the form; the current state is shown above it, and the
-                // form now carries its version: sent again, it is saved over what the moderator has seen.
                 var current = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
                 if (current is null)
                 {
                     return NotFound();
                 }
 
-                Show(current);
-                Current = PublicFieldsInput.From(current);
-                ModelState.AddModelError(string.Empty, DetailModel.ConflictMessage);
+                ShowConflict(current);
                 return Page();
             }
         }
@@ -83,6 +97,35 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
 
         TempData.SetStatusMessage("Die Änderungen sind gespeichert.");
         return RedirectToPage("Detail", new { id });
+    }
+
+    /// <summary>
+    /// After someone else saved in the meantime: a field this moderator left as shown takes what the
+    /// other saved (sent again, the form must not undo it); a field this moderator changed keeps the
+    /// input and is marked where it replaces the other's value. The current state is shown above the
+    /// form, which now carries its version.
+    /// </summary>
+    private void ShowConflict(Application current)
+    {
+        Show(current);
+        Current = PublicFieldsInput.From(current);
+        Shown.Normalize();
+        var differing = new HashSet<string>();
+        foreach (var (name, get, set) in Fields)
+        {
+            if (get(Input) == get(Shown))
+            {
+                set(Input, get(Current));
+            }
+            else if (get(Input) != get(Current))
+            {
+                differing.Add(name);
+            }
+        }
+
+        Differing = differing;
+        Shown = PublicFieldsInput.From(current);
+        ModelState.AddModelError(string.Empty, DetailModel.ConflictMessage);
     }
 
     private void Show(Application application)

@@ -61,6 +61,30 @@ public sealed class SignatoryDataTests : IDisposable
     }
 
     [Fact]
+    public async Task Edit_WithAStaleForm_SentAgain_KeepsWhatTheOtherChangedInFieldsThisOneLeftAlone()
+    {
+        var application = await _site.PublishedAsync();
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var (_, mine) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
+        var (_, other) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
+        await client.SubmitAsync(other, "form.form", new Dictionary<string, string?> { ["Input.Place"] = "Kassel" });
+
+        // This moderator changed only the statement; the place in the stale form is the old one.
+        var stale = await client.SubmitAsync(mine, "form.form", new Dictionary<string, string?> { ["Input.Statement"] = "Neu formuliert." });
+        var page = await stale.ReadDocumentAsync();
+
+        Assert.Equal("Kassel", page.GetElementById("Input_Place")!.GetAttribute("value"));
+        Assert.Equal("Neu formuliert.", page.GetElementById("Input_Statement")!.TextContent.Trim());
+        var marked = page.QuerySelectorAll("#aktueller-stand dd").Where(dd => dd.QuerySelector(".conflict-mark") is not null).ToList();
+        Assert.Single(marked); // the statement, not the place
+
+        await client.SubmitAsync(page, "form.form", new Dictionary<string, string?>());
+
+        var stored = await _site.WithDbAsync(db => db.Applications.SingleAsync());
+        Assert.Equal(("Kassel", "Neu formuliert."), (stored.Place, stored.Statement));
+    }
+
+    [Fact]
     public async Task AddDirectly_PublishesAtOnce_WithTheSourceInTheHistory()
     {
         var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
