@@ -38,6 +38,17 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Nginx_LetsThroughEveryFormTheSiteTakes_SoTheSiteAnswersInGerman()
+    {
+        // A phone photo as logo must reach the site, which gives the form back with its message;
+        // refused by nginx first, the person would get nginx's English 413 and lose the form.
+        var line = File.ReadLines(NginxBalancer.Template).Select(l => l.Trim()).Single(l => l.StartsWith("client_max_body_size ", StringComparison.Ordinal));
+        var value = line["client_max_body_size ".Length..].TrimEnd(';');
+        Assert.EndsWith("m", value);
+        Assert.True(long.Parse(value[..^1], System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024 > Integrationsoffensive.Features.Signing.ApplyModel.MaxRequestBytes, line);
+    }
+
+    [Fact]
     public void TheUpstreams_AreTheTwoAppServices_OnTheImagesPort()
     {
         var nginx = Environment("nginx");
