@@ -24,7 +24,9 @@ namespace Integrationsoffensive.Hosting;
 /// gets the „temporarily unavailable“ page (503) like any other storage failure, not antiforgery's
 /// „invalid request“ (400) for a token that was fine, nor a signed-in moderator the sign-in form.
 /// A request without them needs no key (a scanner's post fails antiforgery before any key is
-/// read) and is answered as always, whatever the database. And on
+/// read) and is answered as always, whatever the database — except a post of the application form
+/// with its token field from the site itself, whose cookie is gone: the form is shown again with a
+/// new token, which needs the key ring as the form's GET does (<c>FormCookieCheck</c>). And on
 /// PostgreSQL, where several instances share the keys, the key ring is still loaded at start: an
 /// instance finds a key made by another one by reloading its key ring only in the first minutes
 /// after it started (the framework's window), so two first keys made later at once could leave

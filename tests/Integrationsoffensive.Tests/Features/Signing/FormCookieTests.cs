@@ -79,4 +79,43 @@ public sealed class FormCookieTests : IDisposable
         AssertKept(await second.ReadDocumentAsync(), typed);
         Assert.Equal(0, await _site.WithDbAsync(db => db.Applications.CountAsync()));
     }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Origin", "https://boese.example")]
+    [InlineData("Origin", "null")]
+    public async Task AnotherSitesPost_WithATokenField_IsRefused_NotShownAsAFilledInForm(string header, string value)
+    {
+        // Another site could otherwise post its own values with any token field and have this site
+        // show them as the visitor's form, ticked boxes included, one click from being sent.
+        var (_, form) = await _site.CreatePlainClient().GetPageAsync("/mitzeichnen");
+        _site.Clock.Advance(TimeSpan.FromSeconds(20));
+        var browser = _site.CreatePlainClient();
+        browser.DefaultRequestHeaders.Add(header, value);
+
+        var response = await browser.SubmitAsync(form, "form.form", Typed());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Die Anfrage war ungültig", page.QuerySelector("h1")!.Text());
+        Assert.Null(page.GetElementById("Input_OrganizationName"));
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "same-origin")]
+    [InlineData("Origin", "https://localhost")]
+    public async Task TheSitesOwnPost_AsABrowserMarksIt_KeepsTheForm(string header, string value)
+    {
+        var (_, form) = await _site.CreatePlainClient().GetPageAsync("/mitzeichnen");
+        _site.Clock.Advance(TimeSpan.FromSeconds(20));
+        var browser = _site.CreatePlainClient();
+        browser.DefaultRequestHeaders.Add(header, value);
+        var typed = Typed();
+
+        var response = await browser.SubmitAsync(form, "form.form", typed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertKept(await response.ReadDocumentAsync(), typed);
+    }
 }
