@@ -83,6 +83,11 @@ public sealed class ApplyModel(
             ModelState.AddModelError(string.Empty, FormCookieMessage);
             ViewData[ErrorSummary.TitleKey] = FormCookieTitle;
             AskForLogoAgain(Input.Logo is { Length: > 0 });
+            if (timer.Read(Started) is null)
+            {
+                Started = timer.Start(); // the keys changed (restored, lost): the stamp is unreadable too
+            }
+
             return Page();
         }
 

@@ -118,4 +118,20 @@ public sealed class FormCookieTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         AssertKept(await response.ReadDocumentAsync(), typed);
     }
+
+    [Fact]
+    public async Task AFormFromBeforeTheKeysChanged_ComesBackWithAStampThatHolds_SoTheNextSendGoesThrough()
+    {
+        // When the cookie failed because the keys changed (restored, lost), the form's time stamp
+        // cannot be read either; shown again with it, the next send would be „too fast“ once more.
+        var (_, form) = await _site.CreatePlainClient().GetPageAsync("/mitzeichnen");
+        form.QuerySelector<IHtmlInputElement>("input[name=Started]")!.Value = "unlesbar";
+        var browser = _site.CreatePlainClient();
+
+        var failed = await browser.SubmitAsync(form, "form.form", Typed());
+        _site.Clock.Advance(TimeSpan.FromSeconds(20));
+        var again = await browser.SubmitAsync(await failed.ReadDocumentAsync(), "form.form", new Dictionary<string, string?>());
+
+        Assert.Equal("/mitzeichnen/danke", again.Headers.Location?.OriginalString);
+    }
 }
