@@ -82,12 +82,12 @@ public static partial class Logging
             // Readers' successful page views are Debug (the proxy in front keeps access logs; at a
             // press spike one console line per view would cost more than the view itself); forms,
             // errors and everything of the moderation area stay Information.
-            options.GetLevel = (context, _, exception) => LevelFor(context, exception);
+            options.GetLevel = (context, elapsed, exception) => LevelFor(context, elapsed, exception);
         });
 
     /// <summary>The level of a request's line: see <see cref="UseSiteRequestLogging"/>.</summary>
-    internal static LogEventLevel LevelFor(HttpContext context, Exception? exception) =>
-        exception is not null ? Failed(context, exception)
+    internal static LogEventLevel LevelFor(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
+        exception is not null ? Failed(context, elapsedMilliseconds, exception)
         : context.Features.Get<IExceptionHandlerFeature>() is not null ? LogEventLevel.Verbose // its request has its line
         : context.Response.StatusCode >= 500 && !context.Items.ContainsKey(ErrorPageAskedForKey) ? LogEventLevel.Error
         : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
@@ -96,17 +96,20 @@ public static partial class Logging
 
     private const string FailedWithKey = "request-failed-with";
 
+    internal const double HungUpAfterLongWaitMilliseconds = 10_000;
+
     // A failure passing through: the request's one line, with the status the error handler will
     // answer (503 for the storage's failures; the middleware itself would say 500 for every one),
     // the route asked for and the whole time taken. The error page's re-execution writes no line.
-    private static LogEventLevel Failed(HttpContext context, Exception exception)
+    private static LogEventLevel Failed(HttpContext context, double elapsedMilliseconds, Exception exception)
     {
         // The reader went away (closed the tab, a monitor's HEAD that hangs up after the headers,
         // a download broken off): nothing failed here. 499 as the framework's error handler says it.
-        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        // After a long wait it was likely the proxy giving up on a site that stalled: a warning.
+        if (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
             context.Items[FailedWithKey] = StatusCodes.Status499ClientClosedRequest;
-            return LogEventLevel.Information;
+            return elapsedMilliseconds >= HungUpAfterLongWaitMilliseconds ? LogEventLevel.Warning : LogEventLevel.Information;
         }
 
         context.Items[FailedWithKey] = context.Response.HasStarted

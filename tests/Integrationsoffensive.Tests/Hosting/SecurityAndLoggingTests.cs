@@ -122,8 +122,11 @@ public sealed class SecurityAndLoggingTests(SiteFactory site) : IClassFixture<Si
         hungUp.Request.Method = "HEAD";
         var waiting = new DefaultHttpContext();
 
-        Assert.Equal(Serilog.Events.LogEventLevel.Information, Logging.LevelFor(hungUp, new TaskCanceledException()));
-        Assert.Equal(Serilog.Events.LogEventLevel.Error, Logging.LevelFor(waiting, new TaskCanceledException())); // a timeout of our own
-        Assert.Equal(Serilog.Events.LogEventLevel.Error, Logging.LevelFor(hungUp, new InvalidOperationException()));
+        Assert.Equal(Serilog.Events.LogEventLevel.Information, Logging.LevelFor(hungUp, 70, new TaskCanceledException()));
+        Assert.Equal(Serilog.Events.LogEventLevel.Information, Logging.LevelFor(hungUp, 70, new IOException("The client reset the request stream.")));
+        // After a long wait it was likely the proxy giving up on a stalled site: worth a warning.
+        Assert.Equal(Serilog.Events.LogEventLevel.Warning, Logging.LevelFor(hungUp, Logging.HungUpAfterLongWaitMilliseconds, new TaskCanceledException()));
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, Logging.LevelFor(waiting, 70, new TaskCanceledException())); // a timeout of our own
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, Logging.LevelFor(hungUp, 70, new InvalidOperationException()));
     }
 }
