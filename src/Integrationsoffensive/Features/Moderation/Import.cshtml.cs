@@ -48,19 +48,32 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, Duplicate
     /// </summary>
     internal static (string Text, bool Windows1252) Decode(byte[] bytes)
     {
-        using (var reader = new StreamReader(new MemoryStream(bytes), StrictUtf8, detectEncodingFromByteOrderMarks: true))
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            try
-            {
-                return (reader.ReadToEnd(), false);
-            }
-            catch (DecoderFallbackException)
-            {
-                // not UTF-8: read once more below
-            }
+            return (Encoding.Unicode.GetString(span[2..]), false);
         }
 
-        return (CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes), true);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (Encoding.BigEndianUnicode.GetString(span[2..]), false);
+        }
+
+        // A UTF-8 mark is skipped here and the rest read strictly: a reader that honours the mark
+        // itself reads the rest leniently, and Windows-1252 bytes behind a mark became „�“ unseen.
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            span = span[Encoding.UTF8.Preamble.Length..];
+        }
+
+        try
+        {
+            return (StrictUtf8.GetString(span), false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(span), true);
+        }
     }
 
     public override string PageTitle => "CSV-Import";

@@ -89,6 +89,37 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task AFileWithAUtf8MarkButOtherBytes_IsNotReadWithReplacementCharacters()
+    {
+        // A byte order mark used to switch the strict reading off: the Windows-1252 bytes behind it
+        // became „�“ without a notice.
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        byte[] file = [0xEF, 0xBB, 0xBF, .. windows1252.GetBytes("Name;Art;Ort;Region\r\nVerein Überall Süd;Sonstige;Gießen;Landkreis Gießen\r\n")];
+
+        var preview = await PreviewAsync(client, file);
+
+        Assert.Contains("Verein Überall Süd", Results(preview)[0]);
+        Assert.NotNull(preview.QuerySelector(".import-encoding"));
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public async Task AFileWithItsByteOrderMark_IsReadInItsEncoding_WithoutANotice(string encoding)
+    {
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var chosen = Encoding.GetEncoding(encoding);
+        byte[] file = [.. chosen.GetPreamble(), .. chosen.GetBytes("Name;Art;Ort;Region\nVerein Überall Süd;Sonstige;Gießen;Landkreis Gießen\n")];
+
+        var preview = await PreviewAsync(client, file);
+
+        Assert.Null(preview.QuerySelector(".import-encoding"));
+        Assert.Contains("Verein Überall Süd", Results(preview)[0]);
+    }
+
+    [Fact]
     public async Task AFileInUtf8_IsReadAsUtf8_WithoutANotice()
     {
         var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
