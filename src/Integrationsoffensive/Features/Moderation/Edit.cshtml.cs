@@ -29,8 +29,17 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
     /// <summary>After a conflict: the public fields as someone else saved them, shown above the form.</summary>
     public PublicFieldsInput? Current { get; private set; }
 
-    /// <summary>After a conflict: the fields where this moderator's input replaces what someone else saved.</summary>
-    public IReadOnlySet<string> Differing { get; private set; } = new HashSet<string>();
+    /// <summary>After a conflict: whether this moderator's input replaces what someone else saved in the field.</summary>
+    public bool Differs(string field)
+    {
+        if (Current is null)
+        {
+            return false;
+        }
+
+        var get = Fields.Single(f => f.Name == field).Get;
+        return get(Input) != get(Current);
+    }
 
     private static readonly (string Name, Func<PublicFieldsInput, string?> Get, Action<PublicFieldsInput, string?> Set)[] Fields =
     [
@@ -102,28 +111,19 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : ModerationP
     /// <summary>
     /// After someone else saved in the meantime: a field this moderator left as shown takes what the
     /// other saved (sent again, the form must not undo it); a field this moderator changed keeps the
-    /// input and is marked where it replaces the other's value. The current state is shown above the
-    /// form, which now carries its version.
+    /// input and is marked (<see cref="Differs"/>) where it replaces the other's value. The current
+    /// state is shown above the form, which now carries its version.
     /// </summary>
     private void ShowConflict(Application current)
     {
         Show(current);
         Current = PublicFieldsInput.From(current);
         Shown.Normalize();
-        var differing = new HashSet<string>();
-        foreach (var (name, get, set) in Fields)
+        foreach (var (_, get, set) in Fields.Where(f => f.Get(Input) == f.Get(Shown)))
         {
-            if (get(Input) == get(Shown))
-            {
-                set(Input, get(Current));
-            }
-            else if (get(Input) != get(Current))
-            {
-                differing.Add(name);
-            }
+            set(Input, get(Current));
         }
 
-        Differing = differing;
         Shown = PublicFieldsInput.From(current);
         ModelState.AddModelError(string.Empty, DetailModel.ConflictMessage);
     }

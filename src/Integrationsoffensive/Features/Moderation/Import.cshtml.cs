@@ -46,9 +46,8 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, Duplicate
     /// Excel saves as „CSV (Trennzeichen-getrennt)“: Windows-1252. Read as UTF-8 regardless, each
     /// umlaut became „�“ and went onto the public list that way.
     /// </summary>
-    internal static (string Text, bool Windows1252) Decode(byte[] bytes)
+    internal static (string Text, bool Windows1252) Decode(ReadOnlySpan<byte> span)
     {
-        ReadOnlySpan<byte> span = bytes;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
             return (Encoding.Unicode.GetString(span[2..]), false);
@@ -98,7 +97,7 @@ public sealed class ImportModel(AppDbContext db, ContentStore content, Duplicate
 
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, HttpContext.RequestAborted);
-        (var text, ReadAsWindows1252) = Decode(buffer.ToArray());
+        (var text, ReadAsWindows1252) = Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         FileName = Path.GetFileName(Upload.FileName);
         Rows = SignatoryImport.Parse(text, await duplicates.LoadIndexAsync());
         if (Rows.Count == 0)

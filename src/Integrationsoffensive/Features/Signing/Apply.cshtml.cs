@@ -79,16 +79,12 @@ public sealed class ApplyModel(
             logger.LogInformation("Application form shown again: its antiforgery check failed");
             Input.Normalize();
             ModelState.Clear();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            ModelState.AddModelError(string.Empty, FormCookieMessage);
-            ViewData[ErrorSummary.TitleKey] = FormCookieTitle;
-            AskForLogoAgain(Input.Logo is { Length: > 0 });
             if (timer.Read(Started) is null)
             {
                 Started = timer.Start(); // the keys changed (restored, lost): the stamp is unreadable too
             }
 
-            return Page();
+            return KeepForm(StatusCodes.Status400BadRequest, FormCookieTitle, FormCookieMessage, Input.Logo is { Length: > 0 });
         }
 
         if (!string.IsNullOrEmpty(Honeypot))
@@ -125,12 +121,8 @@ public sealed class ApplyModel(
             // all, sending it again finds it and goes on to the thanks page.
             // The failure itself is logged where it happened (EF Core, the writer); here one line.
             logger.LogWarning("Application not stored: the database is unavailable ({Error}); the form is shown again", exception.GetBaseException().GetType().Name);
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = "120";
-            ModelState.AddModelError(string.Empty, NotStoredMessage);
-            ViewData[ErrorSummary.TitleKey] = NotStoredTitle;
-            AskForLogoAgain(logo is not null);
-            return Page();
+            return KeepForm(StatusCodes.Status503ServiceUnavailable, NotStoredTitle, NotStoredMessage, logo is not null);
         }
 
         if (outcome == SubmissionOutcome.FormUsedForAnother)
@@ -170,6 +162,16 @@ public sealed class ApplyModel(
         ModelState.AddModelError(string.Empty, message);
         AskForLogoAgain(hadLogo);
         Started = timer.Start();
+        return Page();
+    }
+
+    // Nothing typed was wrong: the form comes back filled in, headed by what happened and what to do.
+    private PageResult KeepForm(int status, string title, string message, bool hadLogo)
+    {
+        Response.StatusCode = status;
+        ModelState.AddModelError(string.Empty, message);
+        ViewData[ErrorSummary.TitleKey] = title;
+        AskForLogoAgain(hadLogo);
         return Page();
     }
 
