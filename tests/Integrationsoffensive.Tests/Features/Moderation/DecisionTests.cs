@@ -21,6 +21,9 @@ public sealed class DecisionTests : IDisposable
         return (await _site.SignInAsync(await _site.CreateModeratorAsync()), application);
     }
 
+    private async Task<HttpClient> SecondModeratorAsync() =>
+        await _site.SignInAsync(await _site.CreateModeratorAsync("zweite@aufruf.example"));
+
     /// <summary>"Approve" and "Reject" are the two choices of the decision form; other handlers have forms of their own.</summary>
     private static Task<HttpResponseMessage> DecideAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, string handler, Dictionary<string, string?>? values = null)
     {
@@ -112,7 +115,7 @@ public sealed class DecisionTests : IDisposable
         // A form that comes back for a missing reason must keep the version it was shown with:
         // taking the current one there would let the next click pass over the other's change unseen.
         var (first, application) = await ModeratorWithWaitingApplicationAsync();
-        var second = await _site.SignInAsync(await _site.CreateModeratorAsync("zweite@aufruf.example"));
+        var second = await SecondModeratorAsync();
         var (_, secondPage) = await second.GetPageAsync($"/moderation/antraege/{application.Id}");
         var (_, edit) = await first.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
         await first.SubmitAsync(edit, "form.form", new Dictionary<string, string?> { ["Input.Place"] = "Kassel" });
@@ -128,7 +131,7 @@ public sealed class DecisionTests : IDisposable
     public async Task TwoModerators_OnTheSameApplication_TheSecondIsToldAndNothingIsOverwritten()
     {
         var (first, application) = await ModeratorWithWaitingApplicationAsync();
-        var second = await _site.SignInAsync(await _site.CreateModeratorAsync("zweite@aufruf.example"));
+        var second = await SecondModeratorAsync();
         var (_, firstPage) = await first.GetPageAsync($"/moderation/antraege/{application.Id}");
         var (_, secondPage) = await second.GetPageAsync($"/moderation/antraege/{application.Id}");
 

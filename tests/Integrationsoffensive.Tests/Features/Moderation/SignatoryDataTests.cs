@@ -32,14 +32,21 @@ public sealed class SignatoryDataTests : IDisposable
         Assert.Contains("Tippfehler\u00A0e.\u00A0V., Gießen", home.GetElementById("neu-mitgezeichnet")!.TextContent);
     }
 
-    [Fact]
-    public async Task Edit_WithAStaleForm_KeepsTheTypedValues_AndChangesNothing()
+    /// <summary>An edit form of a published entry, shown before another edit saved „Kassel“ as its place.</summary>
+    private async Task<(Application Application, HttpClient Client, AngleSharp.Html.Dom.IHtmlDocument Form)> StaleEditFormAsync()
     {
         var application = await _site.PublishedAsync();
         var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
         var (_, form) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
         var (_, other) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
         await client.SubmitAsync(other, "form.form", new Dictionary<string, string?> { ["Input.Place"] = "Kassel" });
+        return (application, client, form);
+    }
+
+    [Fact]
+    public async Task Edit_WithAStaleForm_KeepsTheTypedValues_AndChangesNothing()
+    {
+        var (application, client, form) = await StaleEditFormAsync();
 
         var stale = await client.SubmitAsync(form, "form.form", new Dictionary<string, string?> { ["Input.Place"] = "Fulda" });
 
@@ -63,11 +70,7 @@ public sealed class SignatoryDataTests : IDisposable
     [Fact]
     public async Task Edit_WithAStaleForm_SentAgain_KeepsWhatTheOtherChangedInFieldsThisOneLeftAlone()
     {
-        var application = await _site.PublishedAsync();
-        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
-        var (_, mine) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
-        var (_, other) = await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten");
-        await client.SubmitAsync(other, "form.form", new Dictionary<string, string?> { ["Input.Place"] = "Kassel" });
+        var (application, client, mine) = await StaleEditFormAsync();
 
         // This moderator changed only the statement; the place in the stale form is the old one.
         var stale = await client.SubmitAsync(mine, "form.form", new Dictionary<string, string?> { ["Input.Statement"] = "Neu formuliert." });

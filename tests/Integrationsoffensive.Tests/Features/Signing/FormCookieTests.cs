@@ -38,15 +38,29 @@ public sealed class FormCookieTests : IDisposable
         Assert.True(page.QuerySelector<IHtmlInputElement>("#Input_Consent")!.IsChecked);
     }
 
-    [Fact]
-    public async Task AFormWhoseCookieIsGone_ComesBackFilledIn_AndGoesThroughWhenSentAgain()
+    /// <summary>
+    /// A browser that opened the form (in another client, so it lacks the form's cookie) sends it
+    /// with what was typed, marked by the header a browser would send, if any.
+    /// </summary>
+    private async Task<(HttpClient Browser, HttpResponseMessage Response)> SendWithoutTheFormsCookieAsync(Dictionary<string, string?> typed, string? header = null, string? value = null)
     {
         var (_, form) = await _site.CreatePlainClient().GetPageAsync("/mitzeichnen");
         _site.Clock.Advance(TimeSpan.FromSeconds(20));
-        var typed = Typed();
-        var browser = _site.CreatePlainClient(); // the same form, but the browser no longer has the form's cookie
+        var browser = _site.CreatePlainClient();
+        if (header is not null)
+        {
+            browser.DefaultRequestHeaders.Add(header, value);
+        }
 
-        var failed = await browser.SubmitAsync(form, "form.form", typed);
+        return (browser, await browser.SubmitAsync(form, "form.form", typed));
+    }
+
+    [Fact]
+    public async Task AFormWhoseCookieIsGone_ComesBackFilledIn_AndGoesThroughWhenSentAgain()
+    {
+        var typed = Typed();
+
+        var (browser, failed) = await SendWithoutTheFormsCookieAsync(typed); // the browser no longer has the form's cookie
 
         Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
         var page = await failed.ReadDocumentAsync();
@@ -89,12 +103,7 @@ public sealed class FormCookieTests : IDisposable
     {
         // Another site could otherwise post its own values with any token field and have this site
         // show them as the visitor's form, ticked boxes included, one click from being sent.
-        var (_, form) = await _site.CreatePlainClient().GetPageAsync("/mitzeichnen");
-        _site.Clock.Advance(TimeSpan.FromSeconds(20));
-        var browser = _site.CreatePlainClient();
-        browser.DefaultRequestHeaders.Add(header, value);
-
-        var response = await browser.SubmitAsync(form, "form.form", Typed());
+        var (_, response) = await SendWithoutTheFormsCookieAsync(Typed(), header, value);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.ReadDocumentAsync();
@@ -107,13 +116,9 @@ public sealed class FormCookieTests : IDisposable
     [InlineData("Origin", "https://localhost")]
     public async Task TheSitesOwnPost_AsABrowserMarksIt_KeepsTheForm(string header, string value)
     {
-        var (_, form) = await _site.CreatePlainClient().GetPageAsync("/mitzeichnen");
-        _site.Clock.Advance(TimeSpan.FromSeconds(20));
-        var browser = _site.CreatePlainClient();
-        browser.DefaultRequestHeaders.Add(header, value);
         var typed = Typed();
 
-        var response = await browser.SubmitAsync(form, "form.form", typed);
+        var (_, response) = await SendWithoutTheFormsCookieAsync(typed, header, value);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         AssertKept(await response.ReadDocumentAsync(), typed);
