@@ -128,6 +128,29 @@ public sealed class DecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task SixDecisionsAtOnce_OneTakes_EveryOtherIsTold_AndTheirPagesCarryTheCurrentVersion()
+    {
+        // Tabs and double clicks on election night: the same application decided six times at once.
+        var (client, application) = await ModeratorWithWaitingApplicationAsync();
+        var pages = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => (await client.GetPageAsync($"/moderation/antraege/{application.Id}")).Document));
+
+        var answers = await Task.WhenAll(pages.Select(page => DecideAsync(client, page, "Approve")));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        var told = answers.Where(a => a.StatusCode == HttpStatusCode.OK).ToList();
+        Assert.Equal(5, told.Count);
+        var stored = await ReloadAsync(application.Id);
+        Assert.Single(stored.History, e => e.Action == AuditAction.Published);
+
+        // Each told moderator's page shows the current state, so a note written there is saved.
+        var toldPages = await Task.WhenAll(told.Select(answer => answer.ReadDocumentAsync()));
+        Assert.All(toldPages, page => Assert.Contains(DetailModel.ConflictMessage, page.QuerySelector(".error-summary")!.TextContent));
+        var note = await DecideAsync(client, toldPages[0], "Note", new() { ["Input.Note"] = "Schon freigegeben." });
+
+        Assert.Equal($"/moderation/antraege/{application.Id}", note.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task TwoModerators_OnTheSameApplication_TheSecondIsToldAndNothingIsOverwritten()
     {
         var (first, application) = await ModeratorWithWaitingApplicationAsync();

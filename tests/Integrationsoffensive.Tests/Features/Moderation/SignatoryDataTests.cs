@@ -88,6 +88,27 @@ public sealed class SignatoryDataTests : IDisposable
     }
 
     [Fact]
+    public async Task SixEditsOfTheSameFormAtOnce_OneIsSaved_EveryOtherKeepsItsInputAgainstTheSavedState()
+    {
+        var application = await _site.PublishedAsync();
+        var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
+        var forms = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => (await client.GetPageAsync($"/moderation/antraege/{application.Id}/bearbeiten")).Document));
+
+        var answers = await Task.WhenAll(forms.Select((form, i) => client.SubmitAsync(form, "form.form", new Dictionary<string, string?> { ["Input.Statement"] = $"Fassung {i}" })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        var saved = (await _site.WithDbAsync(db => db.Applications.SingleAsync())).Statement;
+        Assert.Single(await AuditAsync(), e => e.Action == AuditAction.Edited);
+        foreach (var (answer, i) in answers.Select((a, i) => (a, i)).Where(x => x.a.StatusCode == HttpStatusCode.OK))
+        {
+            var page = await answer.ReadDocumentAsync();
+            Assert.Contains(DetailModel.ConflictMessage, page.QuerySelector(".error-summary")!.TextContent);
+            Assert.Equal($"Fassung {i}", page.GetElementById("Input_Statement")!.TextContent.Trim());
+            Assert.Contains(saved!, page.GetElementById("aktueller-stand")!.TextContent);
+        }
+    }
+
+    [Fact]
     public async Task AddDirectly_PublishesAtOnce_WithTheSourceInTheHistory()
     {
         var client = await _site.SignInAsync(await _site.CreateModeratorAsync());
